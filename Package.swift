@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One variant of the model: the spec as posted, or the spec with one review point applied.
+/// Adding a review point means adding `Patches/<id>.md` and one line here.
+struct Variant {
+    /// The variant's name in Spec/ and Patches/ (`rfc`, or a review id).
+    let name: String
+    /// The Swift module the variant compiles to; `Sources/Variants/<module>/Variant.swift` anchors it.
+    let module: String
+    /// Compilation conditions, e.g. `PER_VMA_LOCK` (CONFIG_PER_VMA_LOCK=y).
+    let defines: [String]
+}
+
+let variants: [Variant] = [
+    Variant(name: "rfc", module: "VMALockRFC", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "rfc-nopvl", module: "VMALockRFCNoPVL", defines: []),
+]
+
+let variantTargets: [Target] = variants.map { variant in
+    .target(
+        name: variant.module,
+        dependencies: ["Sched"],
+        path: "Sources/Variants/\(variant.module)",
+        swiftSettings: variant.defines.map { .define($0) },
+        plugins: ["Tangle"]
+    )
+}
+let variantDependencies: [Target.Dependency] = variants.map { .target(name: $0.module) }
+
+let package = Package(
+    name: "vmaspec",
+    products: [
+        .executable(name: "vmaspec", targets: ["vmaspec"]),
+        .library(name: "Literate", targets: ["Literate"]),
+        .library(name: "Sched", targets: ["Sched"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Literate", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "tangle", dependencies: ["Literate"]),
+        .plugin(name: "Tangle", capability: .buildTool(), dependencies: ["tangle"]),
+        .target(name: "Sched"),
+        .executableTarget(
+            name: "vmaspec",
+            dependencies: ["Literate", "Sched", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                + variantDependencies,
+            plugins: ["Tangle"]
+        ),
+        .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(name: "SchedTests", dependencies: ["Sched"]),
+        .testTarget(name: "CLITests", dependencies: ["Literate"]),
+        // Spec/ is the path of the spec's own test target, so adding or removing a chapter re-plans
+        // the build (research/feasibility.md, section 3).
+        .testTarget(
+            name: "SpecTests",
+            dependencies: ["Sched"] + variantDependencies,
+            path: "Spec",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
+            plugins: ["Tangle"]
+        ),
+    ] + variantTargets
+)

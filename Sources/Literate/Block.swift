@@ -1,0 +1,55 @@
+/// One fenced code block of a Markdown source, with what its info string says.
+public struct Block: Equatable, Sendable {
+    public var file: String
+    /// 1-based line of the opening fence.
+    public var line: Int
+    public var info: InfoString
+    /// The block's literal text (cmark-gfm's, de-indented when the block sits in a list or quote).
+    public var code: String
+    public var role: Role
+
+    public var language: String { info.language }
+    public var position: SourcePosition { SourcePosition(file: file, line: line) }
+    /// The first line of code, where `#sourceLocation` points.
+    public var firstCodeLine: Int { line + 1 }
+
+    /// What a block is for, from its language and attributes (DESIGN.md section 3).
+    public enum Role: Equatable, Sendable {
+        /// Model code, tangled in document order; `chunk` names it so variants can replace it.
+        case model(chunk: String?)
+        /// A review document's text for chunk `chunk`; `base` is the fingerprint of the text it replaced.
+        case replacement(chunk: String, base: String?)
+        case example(name: String?)
+        case output(file: String?)
+        case test(variants: [String]?)
+        case scenario(Scenario)
+        case ignore
+        /// The YAML header of a review document.
+        case review
+        /// Any other language: shown, never compiled.
+        case prose
+    }
+
+    /// An explorer scenario's settings, as its info string gives them.
+    public struct Scenario: Equatable, Sendable {
+        public var name: String
+        public var expectFailure: Bool
+        public var bound: Int?
+        public var variants: [String]?
+    }
+
+    public var chunkName: String? {
+        switch role {
+        case .model(let chunk): chunk
+        case .replacement(let chunk, _): chunk
+        default: nil
+        }
+    }
+
+    public var isModelCode: Bool {
+        switch role {
+        case .model, .replacement: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// Turns an info string into a `Block.Role`, rejecting anything DESIGN.md section 3 does not define.
+enum BlockRoleParser {
+    /// Flags a `swift` block may carry; at most one of them.
+    static let swiftFlags = ["example", "test", "scenario", "ignore"]
+
+    /// The attributes each kind of block accepts.
+    static let allowedAttributes: [String: Set<String>] = [
+        "model": ["chunk"],
+        "replacement": ["replaces", "base"],
+        "example": ["name"],
+        "test": ["variants"],
+        "scenario": ["name", "expect", "bound", "variants"],
+        "ignore": ["name"],
+        "output": ["file"],
+    ]
+
+    static func role(of info: InfoString, at position: SourcePosition, inReview: Bool) throws -> Block.Role {
+        switch info.language {
+        case "swift": return try swiftRole(info, position, inReview: inReview)
+        case "output":
+            try check(info, kind: "output", flags: [], position)
+            if let file = info["file"] { try PathRules.checkInsidePackage(file, at: position) }
+            return .output(file: info["file"])
+        case "review":
+            try check(info, kind: "review", flags: [], position)
+            return .review
+        default:
+            if let first = info.attributes.first {
+                throw LiterateError(position, "unknown attribute '\(first.key)' on a '\(info.language)' block (only swift and output blocks take attributes)")
+            }
+            if let flag = info.flags.first {
+                throw LiterateError(position, "unknown flag '\(flag)' on a '\(info.language)' block (only swift blocks take flags)")
+            }
+            return .prose
+        }
+    }
+
+    private static func swiftRole(_ info: InfoString, _ position: SourcePosition, inReview: Bool) throws -> Block.Role {
+        for flag in info.flags where !swiftFlags.contains(flag) {
+            throw LiterateError(position, "unknown flag '\(flag)' (a swift block takes one of: \(swiftFlags.joined(separator: ", ")))")
+        }
+        guard info.flags.count <= 1 else {
+            throw LiterateError(position, "a swift block takes one flag, not '\(info.flags.joined(separator: " "))'")
+        }
+        switch info.flags.first {
+        case "example":
+            try check(info, kind: "example", flags: info.flags, position)
+            return .example(name: info["name"])
+        case "test":
+            try check(info, kind: "test", flags: info.flags, position)
+            return .test(variants: try variantList(info, position))
+        case "scenario":
+            try check(info, kind: "scenario", flags: info.flags, position)
+            return .scenario(try scenario(info, position))
+        case "ignore":
+            try check(info, kind: "ignore", flags: info.flags, position)
+            return .ignore
+        default:
+            return try codeRole(info, position, inReview: inReview)
+        }
+    }
+
+    private static func codeRole(_ info: InfoString, _ position: SourcePosition, inReview: Bool) throws -> Block.Role {
+        guard let target = info["replaces"] else {
+            try check(info, kind: "model", flags: [], position)
+            if inReview, info["chunk"] != nil {
+                throw LiterateError(position, "a review document replaces chunks ('replaces=NAME'); it cannot define new ones")
+            }
+            if let chunk = info["chunk"] { try checkName(chunk, what: "chunk", position) }
+            return .model(chunk: info["chunk"])
+        }
+        try check(info, kind: "replacement", flags: [], position)
+        guard inReview else {
+            throw LiterateError(position, "'replaces=\(target)' belongs in a review document in Patches/, not in Spec/")
+        }
+        return .replacement(chunk: target, base: info["base"])
+    }
+
+    private static func scenario(_ info: InfoString, _ position: SourcePosition) throws -> Block.Scenario {
+        guard let name = info["name"] else { throw LiterateError(position, "a scenario needs 'name=NAME'") }
+        try checkName(name, what: "scenario", position)
+        guard let expect = info["expect"] else { throw LiterateError(position, "scenario '\(name)' needs 'expect=pass' or 'expect=fail'") }
+        guard expect == "pass" || expect == "fail" else {
+            throw LiterateError(position, "'expect' must be 'pass' or 'fail', not '\(expect)'")
+        }
+        var bound: Int?
+        if let text = info["bound"] {
+            guard let value = Int(text), value >= 0 else { throw LiterateError(position, "'bound' must be a whole number ≥ 0, not '\(text)'") }
+            bound = value
+        }
+        return Block.Scenario(name: name, expectFailure: expect == "fail", bound: bound, variants: try variantList(info, position))
+    }
+
+    private static func variantList(_ info: InfoString, _ position: SourcePosition) throws -> [String]? {
+        guard let text = info["variants"] else { return nil }
+        let names = text.split(separator: ",").map(String.init)
+        for name in names { try checkName(name, what: "variant", position) }
+        return names
+    }
+
+    private static func check(_ info: InfoString, kind: String, flags: [String], _ position: SourcePosition) throws {
+        let allowed = allowedAttributes[kind] ?? []
+        for attribute in info.attributes where !allowed.contains(attribute.key) {
+            let expected = allowed.isEmpty ? "none" : allowed.sorted().joined(separator: ", ")
+            throw LiterateError(position, "unknown attribute '\(attribute.key)' on a \(kind) block (expected: \(expected))")
+        }
+        if info.language != "swift", let flag = info.flags.first {
+            throw LiterateError(position, "unknown flag '\(flag)' on a '\(info.language)' block")
+        }
+    }
+
+    /// Chunk, scenario and variant names: lowercase words of letters, digits, '-', '_' and '.'.
+    static func checkName(_ name: String, what: String, _ position: SourcePosition) throws {
+        let ok = !name.isEmpty && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        }
+        guard ok else {
+            throw LiterateError(position, "\(what) name '\(name)' must use lowercase letters, digits, '-', '_' and '.'")
+        }
+    }
+}

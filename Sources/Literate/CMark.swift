@@ -1,0 +1,106 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A parsed cmark-gfm document (GFM tables, task lists, strikethrough and autolinks on).
+/// Owns the C tree and frees it when released.
+final class MarkdownTree {
+    let root: OpaquePointer
+    private let parser: OpaquePointer
+
+    /// The GFM extensions every document is parsed with.
+    static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
+
+    init(_ text: String) {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        self.parser = parser
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        root = cmark_parser_finish(parser)!
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Calls `visit` on every node, in document order, when the walk enters it.
+    func forEachNode(_ visit: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    /// HTML for the tree, with raw HTML and dangerous URLs suppressed (cmark-gfm's safe mode).
+    func html() -> String {
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let cString = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+}
+
+/// A fenced code block as cmark-gfm sees it, before its info string is interpreted.
+struct RawFence {
+    var info: String
+    var code: String
+    /// 1-based line of the opening fence.
+    var startLine: Int
+    var endLine: Int
+    /// False when the fence runs to the end of its container without a closing fence.
+    var isClosed: Bool
+    /// The tree node, valid while its `MarkdownTree` lives.
+    var node: OpaquePointer
+}
+
+extension MarkdownTree {
+    /// Every fenced code block, in document order. Indented code blocks are not fences and are skipped.
+    func fences() -> [RawFence] {
+        var result: [RawFence] = []
+        forEachNode { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return }
+            var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0  // never nil: cmark writes all three
+            guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return }
+            let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let start = Int(cmark_node_get_start_line(node))
+            let end = Int(cmark_node_get_end_line(node))
+            let codeLines = code.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            result.append(RawFence(
+                info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
+                code: code, startLine: start, endLine: end,
+                isClosed: end - start + 1 >= codeLines + 2, node: node))
+        }
+        return result
+    }
+
+    /// Replaces the literal text of a code node (block or inline).
+    static func setLiteral(_ node: OpaquePointer, _ text: String) {
+        cmark_node_set_literal(node, text)
+    }
+
+    /// Every inline code span, in document order.
+    func inlineCodeNodes() -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        forEachNode { node in
+            if cmark_node_get_type(node) == CMARK_NODE_CODE { result.append(node) }
+        }
+        return result
+    }
+
+    static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+}

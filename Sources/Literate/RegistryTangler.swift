@@ -1,0 +1,24 @@
+/// The CLI's list of variant modules: each module's catalog, under one type the CLI defines.
+public enum RegistryTangler {
+    /// `modules` pairs a variant name with its module; the CLI defines `VariantEntry` and `ExampleEntry`.
+    public static func source(modules: [(name: String, module: String)]) -> String {
+        var out = SwiftEmitter(header: "the variant targets of Package.swift")
+        out.line("import Sched")
+        for (_, module) in modules { out.line("import \(module)") }
+        out.line()
+        out.line("/// Every variant module this build holds, in Package.swift order.")
+        out.line("let variantRegistry: [VariantEntry] = [")
+        for (name, module) in modules {
+            out.line("    VariantEntry(")
+            out.line("        name: \(SwiftNames.stringLiteral(name)), module: \(SwiftNames.stringLiteral(module)),")
+            out.line("        perVMALock: \(module).VMASpecCatalog.perVMALock,")
+            out.line("        examples: \(module).VMASpecCatalog.examples.map {")
+            out.line("            ExampleEntry(file: $0.file, line: $0.line, name: $0.name, expected: $0.expected, codeHash: $0.codeHash, outputLine: $0.outputLine, run: $0.run)")
+            out.line("        },")
+            out.line("        scenarios: \(module).VMASpecCatalog.scenarios")
+            out.line("    ),")
+        }
+        out.line("]")
+        return out.text
+    }
+}

@@ -1,0 +1,123 @@
+import Yams
+
+/// The `review` header of a document in Patches/ (DESIGN.md section 3).
+public struct ReviewHeader: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var reviewer: String
+    public var date: String
+    /// Message-ID of the mail the review point comes from.
+    public var source: String
+    /// The variant this one applies to: `rfc` or another review id.
+    public var base: String
+    public var status: Status
+    /// How the kernel finally resolved the point.
+    public var upstream: String
+    /// Identifiers renamed in code and inline code, in the order given.
+    public var renames: [Rename]
+    /// Where the header block starts, and where each key sits.
+    public var position: SourcePosition
+    public var keyLines: [String: Int]
+
+    public enum Status: String, CaseIterable, Sendable {
+        case open, answered, adopted, rejected, superseded
+    }
+
+    public struct Rename: Equatable, Sendable {
+        public var old: String
+        public var new: String
+        public var line: Int
+    }
+
+    static let requiredKeys = ["id", "title", "reviewer", "date", "source", "base", "status", "upstream"]
+    static let knownKeys = Set(requiredKeys + ["renames"])
+
+    /// The line of `key` in the Markdown file, or the header's fence line.
+    public func line(of key: String) -> SourcePosition {
+        SourcePosition(file: position.file, line: keyLines[key] ?? position.line)
+    }
+}
+
+extension ReviewHeader {
+    /// Reads the header from a review document, whose first block must be ```` ```review ````.
+    static func parse(_ document: Document) throws -> ReviewHeader {
+        guard let block = document.blocks.first, block.role == .review else {
+            throw LiterateError(file: document.path, line: document.blocks.first?.line ?? 1,
+                                "a review document must start with a 'review' block (YAML: id, title, reviewer, date, source, base, status, upstream)")
+        }
+        let mapping = try yamlMapping(block)
+        var fields: [String: String] = [:]
+        var keyLines: [String: Int] = [:]
+        var renames: [Rename] = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = block.line + (keyNode.mark?.line ?? 0)
+            guard knownKeys.contains(key) else {
+                throw LiterateError(file: block.file, line: line, "unknown key '\(key)' in the review header (expected: \(knownKeys.sorted().joined(separator: ", ")))")
+            }
+            keyLines[key] = line
+            if key == "renames" {
+                renames = try parseRenames(value, block: block, line: line)
+            } else {
+                guard let text = value.string, !text.isEmpty else {
+                    throw LiterateError(file: block.file, line: line, "'\(key)' must be a non-empty text")
+                }
+                fields[key] = text
+            }
+        }
+        for key in requiredKeys where fields[key] == nil {
+            throw LiterateError(block.position, "the review header lacks '\(key)'")
+        }
+        guard let status = Status(rawValue: fields["status"]!) else {
+            throw LiterateError(file: block.file, line: keyLines["status"]!, "status must be one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")), not '\(fields["status"]!)'")
+        }
+        try BlockRoleParser.checkName(fields["id"]!, what: "review id", SourcePosition(file: block.file, line: keyLines["id"]!))
+        return ReviewHeader(id: fields["id"]!, title: fields["title"]!, reviewer: fields["reviewer"]!, date: fields["date"]!,
+                            source: fields["source"]!, base: fields["base"]!, status: status, upstream: fields["upstream"]!,
+                            renames: renames, position: block.position, keyLines: keyLines)
+    }
+
+    private static func yamlMapping(_ block: Block) throws -> Node.Mapping {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: block.code)
+        } catch let error as YamlError {
+            throw LiterateError(file: block.file, line: block.line + (error.markLine ?? 1), "malformed review header: \(error.problem)")
+        }
+        guard let mapping = node?.mapping else {
+            throw LiterateError(block.position, "the review header must be a YAML mapping of keys to values")
+        }
+        return mapping
+    }
+
+    private static func parseRenames(_ node: Node, block: Block, line: Int) throws -> [Rename] {
+        guard let mapping = node.mapping else {
+            throw LiterateError(file: block.file, line: line, "'renames' must map old names to new ones")
+        }
+        return try mapping.map { old, new in
+            let renameLine = block.line + (old.mark?.line ?? 0)
+            guard let oldName = old.string, let newName = new.string,
+                  Renamer.isIdentifier(oldName), Renamer.isIdentifier(newName) else {
+                throw LiterateError(file: block.file, line: renameLine, "a rename maps one identifier to another, as 'old_name: new_name'")
+            }
+            return Rename(old: oldName, new: newName, line: renameLine)
+        }
+    }
+}
+
+extension YamlError {
+    /// The 1-based line within the YAML text where libyaml stopped, when it says.
+    var markLine: Int? {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    var problem: String {
+        switch self {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        default: "\(self)"
+        }
+    }
+}

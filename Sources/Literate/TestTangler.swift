@@ -1,0 +1,77 @@
+/// Writes the spec test target's Swift for one variant: the `swift test` blocks of each document,
+/// the shared behaviour suite, and the checks of every example and scenario.
+///
+/// Each variant's tests live in their own namespace (`Variant_rfc`) in files that import only that
+/// variant's module, so one test target runs the same tests against every variant.
+public struct TestTangler: Sendable {
+    public let variant: Variant
+    /// The Swift module of the variant (`VMALockRFC`).
+    public let module: String
+
+    public init(variant: Variant, module: String) {
+        self.variant = variant
+        self.module = module
+    }
+
+    public var namespace: String { "Variant_" + SwiftNames.identifier(variant.name) }
+
+    private func header(_ origin: String) -> SwiftEmitter {
+        var out = SwiftEmitter(header: "\(origin) for variant \(variant.name)")
+        out.line("import Foundation")
+        out.line("import Literate")
+        out.line("import Sched")
+        out.line("import Testing")
+        out.line("@testable import \(module)")
+        out.line()
+        return out
+    }
+
+    /// The `swift test` blocks of `document`, in one suite.
+    public func testsSource(_ document: Document) -> String {
+        var out = header(document.path)
+        let tests = variant.blocks(in: document) { if case .test = $0 { true } else { false } }
+        out.line("extension \(namespace) {")
+        out.line("@Suite(\(SwiftNames.stringLiteral(document.path))) struct \(document.identifier) {")
+        for block in tests { out.block(block) }
+        out.line("}")
+        out.line("}")
+        return out.text
+    }
+
+    /// A file of the shared behaviour suite, compiled against this variant.
+    public func behaviourSource(path: String, text: String) -> String {
+        var out = header(path)
+        out.line("extension \(namespace) {")
+        out.line("@Suite(\(SwiftNames.stringLiteral(path))) struct \(Self.behaviourIdentifier(path)) {")
+        out.located(text, file: path, line: 1)
+        out.line("}")
+        out.line("}")
+        return out.text
+    }
+
+    static func behaviourIdentifier(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return "Behaviour_" + SwiftNames.identifier(name.hasSuffix(".swift") ? String(name.dropLast(6)) : name)
+    }
+
+    /// The variant's namespace, and the tests that run every example and scenario of its catalog.
+    public func suiteSource() -> String {
+        var out = header("the variant catalog")
+        out.line("@Suite(\(SwiftNames.stringLiteral(variant.name))) enum \(namespace) {}")
+        out.line()
+        out.line("extension \(namespace) {")
+        out.line("@Suite(\"examples\") struct Examples {")
+        out.line("    @Test(\"each example prints its output block\", arguments: VMASpecCatalog.examples.map { \"\\($0.file):\\($0.line)\" })")
+        out.line("    func example(_ location: String) {")
+        out.line("        let example = VMASpecCatalog.examples.first { \"\\($0.file):\\($0.line)\" == location }!")
+        out.line("        let actual = example.run()")
+        out.line("        guard actual != example.expected else { return }")
+        out.line("        let diff = OutputDiff.unified(expected: example.expected, actual: actual, expectedStart: example.outputLine + 1)")
+        out.line("        Issue.record(Comment(rawValue: \"example output differs from the output block at \\(example.file):\\(example.outputLine):\\n\\(diff)\"),")
+        out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(example.file)\", filePath: example.file, line: example.line, column: 1))")
+        out.line("    }")
+        out.line("}")
+        out.line("}")
+        return out.text
+    }
+}

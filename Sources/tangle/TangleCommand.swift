@@ -1,0 +1,91 @@
+import Foundation
+import Literate
+
+/// `tangle MODE --root DIR --variant NAME [--config NAME=SOURCE]... [options]` as the plugin calls it.
+///
+/// Modes: `model --document P --out F --examples-out F`, `catalog --out F --documents P...`,
+/// `tests --module M --document P --out F`, `behaviour --module M --file P --out F`,
+/// `suite --module M --out F`.
+struct TangleCommand {
+    var mode: String
+    var options: [String: [String]] = [:]
+
+    init(_ arguments: [String]) throws {
+        guard let mode = arguments.first else { throw Self.usage("missing mode") }
+        self.mode = mode
+        var key: String?
+        for argument in arguments.dropFirst() {
+            if argument.hasPrefix("--") {
+                key = String(argument.dropFirst(2))
+                options[key!, default: []] += []
+            } else if let key {
+                options[key, default: []].append(argument)
+            } else {
+                throw Self.usage("unexpected argument '\(argument)'")
+            }
+        }
+    }
+
+    func one(_ key: String) throws -> String {
+        guard let value = options[key]?.first else { throw usage("missing --\(key)") }
+        return value
+    }
+
+    func usage(_ message: String) -> LiterateError { Self.usage(message) }
+
+    static func usage(_ message: String) -> LiterateError {
+        LiterateError(file: "tangle", line: 0, "\(message) (see Sources/tangle/TangleCommand.swift)")
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: try one("root"))
+        var configurations: [String: String] = [:]
+        for pair in options["config"] ?? [] {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { configurations[parts[0]] = parts[1] }
+        }
+        if mode == "registry" {
+            for (url, contents) in try outputs(project: nil, variant: nil, root: root) { try OutputWriter.write(contents, to: url) }
+            return
+        }
+        let project = try Project.load(root: root, configurations: configurations)
+        let variant = try Variant(project: project, name: try one("variant"))
+        let files = try outputs(project: project, variant: variant, root: root)
+        for (url, contents) in files { try OutputWriter.write(contents, to: url) }
+    }
+
+    /// Every text is made before anything is written.
+    func outputs(project: Project!, variant: Variant!, root: URL) throws -> [(URL, String)] {
+        let out = URL(fileURLWithPath: try one("out"))
+        switch mode {
+        case "model":
+            let document = try self.document(project)
+            let tangler = Tangler(variant: variant)
+            return [(out, tangler.modelSource(document)),
+                    (URL(fileURLWithPath: try one("examples-out")), tangler.examplesSource(document))]
+        case "catalog":
+            return [(out, Tangler(variant: variant).catalogSource(documents: options["documents"] ?? []))]
+        case "tests":
+            return [(out, TestTangler(variant: variant, module: try one("module")).testsSource(try document(project)))]
+        case "behaviour":
+            let path = try one("file")
+            let text = try SourceReader.utf8(try SourceReader.bytes(root: root, path: path), path: path)
+            return [(out, TestTangler(variant: variant, module: try one("module")).behaviourSource(path: path, text: text))]
+        case "registry":
+            let modules = (options["modules"] ?? []).map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+            return [(out, RegistryTangler.source(modules: modules.map { ($0[0], $0[1]) }))]
+        case "suite":
+            return [(out, TestTangler(variant: variant, module: try one("module")).suiteSource())]
+        default:
+            throw usage("unknown mode '\(mode)'")
+        }
+    }
+
+    func document(_ project: Project) throws -> Document {
+        let path = try one("document")
+        guard let document = (project.chapters + project.reviews.map(\.document)).first(where: { $0.path == path }) else {
+            throw usage("no document '\(path)'")
+        }
+        return document
+    }
+}
