@@ -57,12 +57,12 @@ let package = Package(
         ),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
         .testTarget(name: "SchedTests", dependencies: ["Sched"]),
-        .testTarget(name: "CLITests", dependencies: ["Literate"]),
+        .testTarget(name: "CLITests", dependencies: ["Literate", "vmaspec"]),
         // Spec/ is the path of the spec's own test target, so adding or removing a chapter re-plans
         // the build (research/feasibility.md, section 3).
         .testTarget(
             name: "SpecTests",
-            dependencies: ["Sched"] + variantDependencies,
+            dependencies: ["Literate", "Sched"] + variantDependencies,
             path: "Spec",
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["Tangle"]

@@ -52,7 +52,7 @@ struct SpecLayout {
         behaviour = Self.files(in: root.appending(path: "Tests/Behaviour"), suffix: ".swift")
         // The base variant first, then the rest by name, whatever order SwiftPM lists targets in.
         variants = context.package.targets.compactMap { Self.variant(of: $0) }
-            .sorted { ($0.name != "rfc", $0.name) < ($1.name != "rfc", $1.name) }
+            .sorted { ($0.name == "rfc" ? "" : $0.name) < ($1.name == "rfc" ? "" : $1.name) }
     }
 
     static func files(in folder: URL, suffix: String) -> [URL] {

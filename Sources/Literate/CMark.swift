@@ -68,7 +68,8 @@ struct RawFence {
 
 extension MarkdownTree {
     /// Every fenced code block, in document order. Indented code blocks are not fences and are skipped.
-    func fences() -> [RawFence] {
+    func fences(source: String) -> [RawFence] {
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [RawFence] = []
         forEachNode { node in
             guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return }
@@ -77,13 +78,21 @@ extension MarkdownTree {
             let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             let start = Int(cmark_node_get_start_line(node))
             let end = Int(cmark_node_get_end_line(node))
-            let codeLines = code.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let closed = end > start && end <= sourceLines.count
+                && Self.isClosingFence(sourceLines[end - 1], character: UInt8(bitPattern: character), length: Int(length))
             result.append(RawFence(
                 info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
-                code: code, startLine: start, endLine: end,
-                isClosed: end - start + 1 >= codeLines + 2, node: node))
+                code: code, startLine: start, endLine: end, isClosed: closed, node: node))
         }
         return result
+    }
+
+    /// Whether `line` (with its container prefix of spaces and `>`) is a run of at least `length`
+    /// fence characters and then only spaces: cmark-gfm keeps no "closed" flag, so ask the source.
+    static func isClosingFence(_ line: Substring, character: UInt8, length: Int) -> Bool {
+        let bytes = Array(line.utf8).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\t") }
+        let run = bytes.prefix { $0 == character }.count
+        return run >= length && bytes.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
     /// Replaces the literal text of a code node (block or inline).

@@ -16,7 +16,7 @@ public struct Document: Sendable {
         let inReview = isReview ?? path.hasPrefix("Patches/")
         self.isReview = inReview
         let tree = MarkdownTree(text)
-        blocks = try tree.fences().map { fence in
+        blocks = try tree.fences(source: text).map { fence in
             let position = SourcePosition(file: path, line: fence.startLine)
             guard fence.isClosed else {
                 throw LiterateError(position, "unterminated code fence (no closing fence before the end of its container)")

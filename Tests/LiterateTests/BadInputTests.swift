@@ -33,7 +33,7 @@ import Testing
     @Test func replacesOfAMissingChunk() {
         let review = Fixture.review(id: "naming", body: "```swift replaces=nothing-here\n```\n")
         #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", Fixture.chapter), ("Patches/naming.md", review)]) }
-                == "Patches/naming.md:14: error: 'replaces=nothing-here' names no chunk in Spec/")
+                == "Patches/naming.md:13: error: 'replaces=nothing-here' names no chunk in Spec/")
     }
 
     @Test func unknownBase() {
