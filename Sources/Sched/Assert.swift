@@ -1,0 +1,35 @@
+import Glibc
+
+/// Kernel `BUG_ON`: if `condition` holds, the run is broken.
+///
+/// Normal runs stop the process with `file:line: BUG: message`. Under the explorer it is an
+/// `assertion` failure of the schedule and the calling model thread stops.
+public func BUG_ON(
+    _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+    file: StaticString = #filePath, line: UInt = #line
+) {
+    guard condition() else { return }
+    if let model = currentModel() { model.fail(.assertion, "BUG: \(message())", file: file, line: line) }
+    fatalError("\(file):\(line): BUG: \(message())")
+}
+
+/// Kernel `WARN_ON`: returns `condition`; if it holds, reports a warning.
+///
+/// Normal runs print `file:line: WARNING: message` to stderr and continue. Under the explorer
+/// it is an `assertion` failure like `BUG_ON`.
+@discardableResult
+public func WARN_ON(
+    _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+    file: StaticString = #filePath, line: UInt = #line
+) -> Bool {
+    guard condition() else { return false }
+    if let model = currentModel() { model.fail(.assertion, "WARNING: \(message())", file: file, line: line) }
+    writeToStandardError("\(file):\(line): WARNING: \(message())\n")
+    return true
+}
+
+/// Writes `text` to file descriptor 2 (unbuffered, so it interleaves sanely with other output).
+func writeToStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+}

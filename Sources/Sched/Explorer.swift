@@ -1,0 +1,128 @@
+/// How the explorer picks schedules.
+public enum Strategy: Sendable, CustomStringConvertible {
+    /// Every schedule with at most `preemptionBound` preemptions, depth first (CHESS, loom).
+    case dfs(preemptionBound: Int)
+    /// `iterations` PCT schedules for bugs of depth `depth`, from `seed` (shuttle).
+    case pct(iterations: Int, depth: Int, seed: UInt64)
+    /// `iterations` uniformly random schedules from `seed`.
+    case random(iterations: Int, seed: UInt64)
+
+    public var description: String {
+        switch self {
+        case .dfs(let bound): "dfs(preemptionBound: \(bound))"
+        case .pct(let iterations, let depth, let seed): "pct(iterations: \(iterations), depth: \(depth), seed: \(seed))"
+        case .random(let iterations, let seed): "random(iterations: \(iterations), seed: \(seed))"
+        }
+    }
+}
+
+/// Settings of one exploration.
+public struct ExplorerConfig: Sendable {
+    public var strategy: Strategy
+    /// Scheduling points one schedule may take before it is a `stepBound` failure.
+    public var maxSteps: Int
+    /// Stop after this many schedules (the report is then not exhaustive).
+    public var maxSchedules: Int?
+    /// Stop after this long.
+    public var maxDuration: Duration?
+    /// Called about every half second with the progress so far.
+    public var progress: (@Sendable (ExplorerProgress) -> Void)?
+
+    public init(
+        strategy: Strategy = .dfs(preemptionBound: 2), maxSteps: Int = 10_000, maxSchedules: Int? = nil,
+        maxDuration: Duration? = nil, progress: (@Sendable (ExplorerProgress) -> Void)? = nil
+    ) {
+        self.strategy = strategy
+        self.maxSteps = maxSteps
+        self.maxSchedules = maxSchedules
+        self.maxDuration = maxDuration
+        self.progress = progress
+    }
+
+    /// DFS with the scenario's own preemption bound, or `defaultBound`.
+    public static func dfs(for scenario: ScenarioDefinition, defaultBound: Int = 2) -> ExplorerConfig {
+        ExplorerConfig(strategy: .dfs(preemptionBound: scenario.bound ?? defaultBound))
+    }
+}
+
+/// Runs scenarios under controlled scheduling.
+public enum Explorer {
+    /// Runs `scenario` under schedule after schedule until one fails or the strategy is done.
+    public static func explore(_ scenario: ScenarioDefinition, config: ExplorerConfig) -> ExplorationReport {
+        explore(scenario, config: config, stats: ExplorerStats())
+    }
+
+    /// `explore`, reporting resource use into `stats` (for tests).
+    static func explore(_ scenario: ScenarioDefinition, config: ExplorerConfig, stats: ExplorerStats) -> ExplorationReport {
+        let scheduler = config.strategy.makeScheduler()
+        let runner = Runner(stats: stats)
+        defer { runner.close() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var lastProgress = start
+        var count = 0
+        while config.maxSchedules.map({ count < $0 }) ?? true,
+            config.maxDuration.map({ clock.now - start < $0 }) ?? true,
+            scheduler.nextExecution()
+        {
+            count += 1
+            let execution = runner.run(scenario, scheduler: scheduler, maxSteps: config.maxSteps, recording: false)
+            scheduler.executionEnded(steps: execution.steps)
+            if execution.problem != nil {
+                let token = ReplayToken.encode(tag: scheduler.tag, maxSteps: config.maxSteps, choices: execution.choices)
+                let failure = replayFailure(scenario, token: token, runner: runner, original: execution)!
+                return report(scenario, .failed(failure), count: count, since: start, exhaustive: false, strategy: config.strategy.description)
+            }
+            if let progress = config.progress, clock.now - lastProgress > .milliseconds(500) {
+                lastProgress = clock.now
+                progress(ExplorerProgress(schedulesExplored: count, elapsed: clock.now - start))
+            }
+        }
+        return report(scenario, .passed, count: count, since: start, exhaustive: scheduler.exhaustive, strategy: config.strategy.description)
+    }
+
+    /// Runs the one schedule a replay token describes, recording its trace.
+    ///
+    /// A token whose schedule passes gives a passed report; one that does not fit the scenario
+    /// gives a `replayMismatch` failure.
+    public static func replay(_ scenario: ScenarioDefinition, token: String) -> ExplorationReport {
+        let start = ContinuousClock().now
+        let runner = Runner(stats: ExplorerStats())
+        defer { runner.close() }
+        let verdict: Verdict = replayFailure(scenario, token: token, runner: runner, original: nil).map { .failed($0) } ?? .passed
+        return report(scenario, verdict, count: 1, since: start, exhaustive: false, strategy: "replay")
+    }
+
+    /// Replays `token` with tracing on; keeps the original failure's kind and message when given.
+    private static func replayFailure(
+        _ scenario: ScenarioDefinition, token: String, runner: Runner, original: Execution?
+    ) -> Failure? {
+        guard let decoded = ReplayToken.decode(token) else {
+            return Failure(
+                kind: .replayMismatch, message: "malformed replay token", thread: "explorer", file: nil, line: nil,
+                replayToken: token, trace: [])
+        }
+        let scheduler = ReplayScheduler(choices: decoded.choices, tag: decoded.tag)
+        _ = scheduler.nextExecution()
+        let execution = runner.run(scenario, scheduler: scheduler, maxSteps: decoded.maxSteps, recording: true)
+        guard let problem = original?.problem ?? execution.problem else {
+            if scheduler.consumedAll { return nil }
+            return Failure(
+                kind: .replayMismatch, message: "the schedule ended before the token's choices ran out", thread: "explorer",
+                file: nil, line: nil, replayToken: token, trace: execution.trace)
+        }
+        return Failure(
+            kind: problem.kind, message: problem.message, thread: problem.thread, file: problem.site?.file,
+            line: problem.site?.line, replayToken: token, trace: execution.trace)
+    }
+
+    private static func report(
+        _ scenario: ScenarioDefinition, _ verdict: Verdict, count: Int, since start: ContinuousClock.Instant,
+        exhaustive: Bool, strategy: String
+    ) -> ExplorationReport {
+        let failed = verdict.failure != nil
+        return ExplorationReport(
+            scenario: scenario.name, verdict: verdict, schedulesExplored: count, elapsed: ContinuousClock().now - start,
+            exhaustive: exhaustive, strategy: strategy, meetsExpectation: failed == (scenario.expect == .fail))
+    }
+}

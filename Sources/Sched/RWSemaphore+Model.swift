@@ -1,0 +1,96 @@
+import Synchronization
+
+/// The explorer's side of `RWSemaphore`: FIFO queue, hand-off on release, misuse as failures.
+extension RWSemaphore {
+    func modelTryRead() -> Bool {
+        let value = count.load(ordering: .relaxed)
+        guard value & Self.writer == 0, modelQueue.isEmpty else { return false }
+        count.store(value + Self.reader, ordering: .relaxed)
+        return true
+    }
+
+    func modelTryWrite(_ thread: ModelThread) -> Bool {
+        guard count.load(ordering: .relaxed) == 0, modelQueue.isEmpty else { return false }
+        grantWrite(to: thread)
+        return true
+    }
+
+    func modelDownRead(_ thread: ModelThread, file: StaticString, line: UInt) {
+        thread.point(file: file, line: line)
+        if modelTryRead() { return thread.trace("down_read(\(name))", file: file, line: line) }
+        wait(thread, isWriter: false, operation: "down_read", file: file, line: line)
+    }
+
+    func modelDownWrite(_ thread: ModelThread, file: StaticString, line: UInt) {
+        thread.point(file: file, line: line)
+        if modelTryWrite(thread) { return thread.trace("down_write(\(name))", file: file, line: line) }
+        wait(thread, isWriter: true, operation: "down_write", file: file, line: line)
+    }
+
+    func modelUpRead(_ thread: ModelThread, file: StaticString, line: UInt) {
+        thread.point(file: file, line: line)
+        let value = count.load(ordering: .relaxed)
+        guard value & Self.writer == 0, value >= Self.reader else {
+            thread.fail(.assertion, "up_read(\(name)) without a read hold", file: file, line: line)
+        }
+        count.store(value - Self.reader, ordering: .relaxed)
+        thread.trace("up_read(\(name))", file: file, line: line)
+        handOff()
+    }
+
+    func modelUpWrite(_ thread: ModelThread, file: StaticString, line: UInt) {
+        thread.point(file: file, line: line)
+        guard is_write_locked_by_current else {
+            thread.fail(.assertion, "up_write(\(name)) by a thread that does not hold it for write", file: file, line: line)
+        }
+        owner.store(0, ordering: .relaxed)
+        count.store(0, ordering: .relaxed)
+        thread.trace("up_write(\(name))", file: file, line: line)
+        handOff()
+    }
+
+    func modelDowngrade(_ thread: ModelThread, file: StaticString, line: UInt) {
+        thread.point(file: file, line: line)
+        guard is_write_locked_by_current else {
+            thread.fail(.assertion, "downgrade_write(\(name)) by a thread that does not hold it for write", file: file, line: line)
+        }
+        owner.store(0, ordering: .relaxed)
+        count.store(Self.reader, ordering: .relaxed)
+        thread.trace("downgrade_write(\(name))", file: file, line: line)
+        handOff()
+    }
+
+    private func grantWrite(to thread: ModelThread) {
+        count.store(Self.writer, ordering: .relaxed)
+        owner.store(thread.osThread, ordering: .relaxed)
+    }
+
+    private func wait(_ thread: ModelThread, isWriter: Bool, operation: String, file: StaticString, line: UInt) {
+        let waiter = RWSemaphoreWaiter(thread: thread, isWriter: isWriter)
+        modelQueue.append(waiter)
+        thread.block("\(operation)(\(name)) waits", file: file, line: line) { waiter.granted }
+        thread.trace("\(operation)(\(name)) acquired after waiting", file: file, line: line)
+    }
+
+    /// Grants the lock to the head of the queue: a writer if free, else every queued reader.
+    private func handOff() {
+        guard let head = modelQueue.first else { return }
+        let value = count.load(ordering: .relaxed)
+        if head.isWriter {
+            guard value == 0 else { return }
+            modelQueue.removeFirst()
+            grantWrite(to: head.thread)
+            head.granted = true
+            return
+        }
+        guard value & Self.writer == 0 else { return }
+        var granted = 0
+        modelQueue.removeAll { waiter in
+            guard !waiter.isWriter else { return false }
+            waiter.granted = true
+            granted += 1
+            return true
+        }
+        count.store(value + granted * Self.reader, ordering: .relaxed)
+    }
+}

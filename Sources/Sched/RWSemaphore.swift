@@ -1,0 +1,157 @@
+import Glibc
+import Synchronization
+
+/// A reader-writer semaphore with Linux `rw_semaphore` semantics (kernel/locking/rwsem.c).
+///
+/// Readers share, a writer excludes everyone. While anyone waits, `down_read_trylock` and
+/// `down_write_trylock` fail and new readers queue, as with the kernel's `RWSEM_FLAG_WAITERS`.
+/// Normal runs use an atomic count with a mutex/condvar slow path. Under the explorer each
+/// operation is a scheduling point, waiters queue in FIFO order and releases hand the lock to
+/// the head of the queue (a writer, or every waiting reader), as `rwsem_mark_wake` does.
+public final class RWSemaphore: @unchecked Sendable {
+    static let writer = 1
+    static let reader = 2
+
+    /// `writer` bit while write-locked, plus `reader` per read holder.
+    let count = Atomic<Int>(0)
+    /// pthread of the write holder (0 when none), for `is_write_locked_by_current`.
+    let owner = Atomic<UInt>(0)
+    /// Threads in the normal-run slow path.
+    private let waiters = Atomic<Int>(0)
+    private let parker = Parker()
+    /// FIFO wait queue under the explorer.
+    var modelQueue: [RWSemaphoreWaiter] = []
+    /// Name shown in traces, e.g. `"vma->vm_lock"`.
+    public let name: String
+
+    /// An unlocked semaphore; `name` labels it in traces.
+    public init(name: String = "rwsem") {
+        self.name = name
+    }
+
+    // MARK: Queries (not scheduling points)
+
+    /// `rwsem_is_locked`: held by any reader or a writer.
+    public var is_locked: Bool { count.load(ordering: .relaxed) != 0 }
+    /// Held for write by some thread.
+    public var is_write_locked: Bool { count.load(ordering: .relaxed) & Self.writer != 0 }
+    /// Held for write by the calling thread (lockdep's `lockdep_assert_held_write`).
+    public var is_write_locked_by_current: Bool { is_write_locked && owner.load(ordering: .relaxed) == pthread_self() }
+    /// Number of read holders.
+    public var readers: Int {
+        let value = count.load(ordering: .relaxed)
+        return value & Self.writer != 0 ? 0 : value / Self.reader
+    }
+
+    // MARK: Read side
+
+    /// Acquires for read, sleeping while a writer holds or waits.
+    public func down_read(file: StaticString = #filePath, line: UInt = #line) {
+        if let model = currentModel() { return modelDownRead(model, file: file, line: line) }
+        if tryRead(respectingWaiters: true) { return }
+        slowPath { self.tryRead(respectingWaiters: false) }
+    }
+
+    /// Acquires for read if no writer holds or waits; never sleeps.
+    public func down_read_trylock(file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        guard let model = currentModel() else { return tryRead(respectingWaiters: true) }
+        return model.op(file: file, line: line, { "down_read_trylock(\(name)) -> \($0)" }) { modelTryRead() }
+    }
+
+    /// Releases a read hold.
+    public func up_read(file: StaticString = #filePath, line: UInt = #line) {
+        if let model = currentModel() { return modelUpRead(model, file: file, line: line) }
+        let after = count.subtract(Self.reader, ordering: .sequentiallyConsistent).newValue
+        if after < 0 || after & Self.writer != 0 {
+            fatalError("\(file):\(line): BUG: up_read(\(name)) without a read hold")
+        }
+        if after == 0 { wakeWaiters() }
+    }
+
+    // MARK: Write side
+
+    /// Acquires for write, sleeping until there are no holders.
+    public func down_write(file: StaticString = #filePath, line: UInt = #line) {
+        if let model = currentModel() { return modelDownWrite(model, file: file, line: line) }
+        if tryWrite(respectingWaiters: true) { return }
+        slowPath { self.tryWrite(respectingWaiters: false) }
+    }
+
+    /// Acquires for write if there are no holders and no waiters; never sleeps.
+    public func down_write_trylock(file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        guard let model = currentModel() else { return tryWrite(respectingWaiters: true) }
+        return model.op(file: file, line: line, { "down_write_trylock(\(name)) -> \($0)" }) { modelTryWrite(model) }
+    }
+
+    /// Releases the write hold.
+    public func up_write(file: StaticString = #filePath, line: UInt = #line) {
+        if let model = currentModel() { return modelUpWrite(model, file: file, line: line) }
+        guard is_write_locked_by_current else {
+            fatalError("\(file):\(line): BUG: up_write(\(name)) by a thread that does not hold it for write")
+        }
+        owner.store(0, ordering: .relaxed)
+        count.store(0, ordering: .sequentiallyConsistent)
+        wakeWaiters()
+    }
+
+    /// Turns the caller's write hold into a read hold without letting a writer in between.
+    public func downgrade_write(file: StaticString = #filePath, line: UInt = #line) {
+        if let model = currentModel() { return modelDowngrade(model, file: file, line: line) }
+        guard is_write_locked_by_current else {
+            fatalError("\(file):\(line): BUG: downgrade_write(\(name)) by a thread that does not hold it for write")
+        }
+        owner.store(0, ordering: .relaxed)
+        count.store(Self.reader, ordering: .sequentiallyConsistent)
+        wakeWaiters()
+    }
+
+    // MARK: Normal-run machinery
+
+    @inline(__always)
+    private func tryRead(respectingWaiters: Bool) -> Bool {
+        var value = count.load(ordering: .relaxed)
+        while true {
+            if value & Self.writer != 0 { return false }
+            if respectingWaiters && waiters.load(ordering: .relaxed) != 0 { return false }
+            let result = count.compareExchange(
+                expected: value, desired: value + Self.reader, ordering: .sequentiallyConsistent)
+            if result.exchanged { return true }
+            value = result.original
+        }
+    }
+
+    @inline(__always)
+    private func tryWrite(respectingWaiters: Bool) -> Bool {
+        if respectingWaiters && waiters.load(ordering: .relaxed) != 0 { return false }
+        guard count.compareExchange(expected: 0, desired: Self.writer, ordering: .sequentiallyConsistent).exchanged
+        else { return false }
+        owner.store(pthread_self(), ordering: .relaxed)
+        return true
+    }
+
+    /// Sleeps until `attempt` succeeds; releasers broadcast under the same mutex, so no wakeup is lost.
+    private func slowPath(_ attempt: () -> Bool) {
+        parker.lock()
+        waiters.add(1, ordering: .sequentiallyConsistent)
+        while !attempt() { parker.wait() }
+        waiters.subtract(1, ordering: .sequentiallyConsistent)
+        parker.unlock()
+    }
+
+    private func wakeWaiters() {
+        guard waiters.load(ordering: .sequentiallyConsistent) != 0 else { return }
+        parker.withLock { parker.broadcast() }
+    }
+}
+
+/// A thread queued on an `RWSemaphore` under the explorer.
+final class RWSemaphoreWaiter {
+    let thread: ModelThread
+    let isWriter: Bool
+    var granted = false
+
+    init(thread: ModelThread, isWriter: Bool) {
+        self.thread = thread
+        self.isWriter = isWriter
+    }
+}
