@@ -46,6 +46,11 @@ public struct Block: Equatable, Sendable {
         }
     }
 
+    /// The names of a `variants=` attribute (a leading `!` leaves a variant out).
+    public var variantFilter: [String]? {
+        info["variants"].map { $0.split(separator: ",").map(String.init) }
+    }
+
     public var isModelCode: Bool {
         switch role {
         case .model, .replacement: true

@@ -7,7 +7,7 @@ enum BlockRoleParser {
     static let allowedAttributes: [String: Set<String>] = [
         "model": ["chunk"],
         "replacement": ["replaces", "base"],
-        "example": ["name"],
+        "example": ["name", "variants"],
         "test": ["variants"],
         "scenario": ["name", "expect", "bound", "variants"],
         "ignore": ["name"],
@@ -45,6 +45,7 @@ enum BlockRoleParser {
         switch info.flags.first {
         case "example":
             try check(info, kind: "example", flags: info.flags, position)
+            _ = try variantList(info, position)
             return .example(name: info["name"])
         case "test":
             try check(info, kind: "test", flags: info.flags, position)
@@ -93,8 +94,11 @@ enum BlockRoleParser {
 
     private static func variantList(_ info: InfoString, _ position: SourcePosition) throws -> [String]? {
         guard let text = info["variants"] else { return nil }
-        let names = text.split(separator: ",").map(String.init)
-        for name in names { try checkName(name, what: "variant", position) }
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for name in names { try checkName(name.hasPrefix("!") ? String(name.dropFirst()) : name, what: "variant", position) }
+        if Set(names.map { $0.hasPrefix("!") }).count > 1 {
+            throw LiterateError(position, "'variants' lists names to keep or, with '!', names to leave out, not both")
+        }
         return names
     }
 

@@ -90,13 +90,7 @@ struct ProjectChecks {
     private func checkVariantFilters() throws {
         let known = Set(project.variantNames)
         for block in (project.chapters + project.reviews.map(\.document)).flatMap(\.blocks) {
-            let names: [String]?
-            switch block.role {
-            case .test(let variants): names = variants
-            case .scenario(let scenario): names = scenario.variants
-            default: names = nil
-            }
-            for name in names ?? [] where !known.contains(name) {
+            for name in (block.variantFilter ?? []).map({ $0.hasPrefix("!") ? String($0.dropFirst()) : $0 }) where !known.contains(name) {
                 throw LiterateError(block.position, "unknown variant '\(name)' (known: \(known.sorted().joined(separator: ", ")))")
             }
         }

@@ -71,6 +71,17 @@ public struct TestTangler: Sendable {
         out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(example.file)\", filePath: example.file, line: example.line, column: 1))")
         out.line("    }")
         out.line("}")
+        out.line()
+        out.line("@Suite(\"scenarios\") struct Scenarios {")
+        out.line("    @Test(\"each scenario meets its expectation at its bound\", arguments: VMASpecCatalog.scenarios.map(\\.name))")
+        out.line("    func scenario(_ name: String) {")
+        out.line("        let scenario = VMASpecCatalog.scenarios.first { $0.name == name }!")
+        out.line("        let report = Explorer.explore(scenario, config: .dfs(for: scenario))")
+        out.line("        guard !report.meetsExpectation else { return }")
+        out.line("        Issue.record(Comment(rawValue: \"scenario '\\(name)' expected to \\(scenario.expect.rawValue): \\(report)\"),")
+        out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(scenario.file)\", filePath: scenario.file, line: scenario.line, column: 1))")
+        out.line("    }")
+        out.line("}")
         out.line("}")
         return out.text
     }

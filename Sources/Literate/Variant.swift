@@ -73,14 +73,16 @@ public struct Variant: Sendable {
     }
 
     /// Whether a test, example or scenario block is compiled in this variant.
+    /// `variants=a,b` keeps the block in those variants only; `variants=!a` in every variant but `a`.
     func includes(_ block: Block, from document: Document) -> Bool {
-        let filter: [String]?
-        switch block.role {
-        case .test(let variants): filter = variants
-        case .scenario(let scenario): filter = scenario.variants
-        default: filter = nil
+        if let filter = block.variantFilter {
+            let excluded = filter.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) }
+            if !excluded.isEmpty {
+                guard !excluded.contains(name) else { return false }
+            } else {
+                return filter.contains(name)
+            }
         }
-        if let filter { return filter.contains(name) }
         return !document.isReview || ownReview?.document.path == document.path
     }
 

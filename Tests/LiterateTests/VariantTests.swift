@@ -81,6 +81,18 @@ import Testing
         #expect(try Variant(project: project, name: "rfc").blocks(in: document, where: isTest).isEmpty)
     }
 
+    @Test func variantFiltersKeepOrLeaveOut() throws {
+        let text = "```swift test variants=rfc-nopvl\n```\n\n```swift example variants=!rfc-nopvl\n```\n\n```output\n```\n"
+        let project = try Fixture.project([("Spec/a.md", text)], configurations: ["rfc-nopvl": "rfc"])
+        let kinds: (Block.Role) -> Bool = { if case .output = $0 { false } else { true } }
+        let rfc = try Variant(project: project, name: "rfc").blocks(in: project.chapters[0], where: kinds)
+        let nopvl = try Variant(project: project, name: "rfc-nopvl").blocks(in: project.chapters[0], where: kinds)
+        #expect(rfc.map(\.source.line) == [4])
+        #expect(nopvl.map(\.source.line) == [1])
+        #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "```swift test variants=rfc,!rfc-nopvl\n```\n")], configurations: ["rfc-nopvl": "rfc"]) }
+                == "Spec/a.md:1: error: 'variants' lists names to keep or, with '!', names to leave out, not both")
+    }
+
     @Test func renamerReplacesWholeIdentifiersOnly() {
         let table = ["vma_mark_locked": "vma_write_lock", "a": "b", "b": "a"]
         #expect(Renamer.apply(table, to: "vma_mark_locked(x); vma_mark_locked_all(); xvma_mark_locked; \"vma_mark_locked\" a+b")

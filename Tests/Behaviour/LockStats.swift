@@ -1,0 +1,76 @@
+// Shared behaviour suite: which lock faults are handled under, and the statistics that say so.
+// Branches on CONFIG_PER_VMA_LOCK at run time, so one text serves every variant.
+
+@Test func faults_on_vma_with_anon_vma_use_the_vma_lock() throws {
+    let mm = MM()
+    let a = try mm.mmap(length: 4 * PAGE_SIZE, prot: [.read, .write])
+    // The first write fault of a fresh VMA: no anon_vma yet.
+    let first = mm.fault(at: a, access: .write)
+    #expect(first == FaultOutcome(result: .ok, path: .mmapLock))
+    #expect(mm.layout[0].hasAnonVMA)
+    // Every later fault on it.
+    for page in 1..<4 {
+        let outcome = mm.fault(at: a + UInt64(page) * PAGE_SIZE, access: page % 2 == 0 ? .read : .write)
+        #expect(outcome == FaultOutcome(result: .ok, path: CONFIG_PER_VMA_LOCK ? .vmaLock : .mmapLock))
+    }
+    if CONFIG_PER_VMA_LOCK {
+        #expect(mm.stats == VMALockStats(success: 3, abort: 0, retry: 1, miss: 0, mmapReadFallbacks: 1))
+    } else {
+        #expect(mm.stats == VMALockStats(mmapReadFallbacks: 4))
+    }
+}
+
+@Test func read_fault_on_fresh_vma_needs_no_anon_vma() throws {
+    let mm = MM()
+    let a = try mm.mmap(length: PAGE_SIZE, prot: [.read])
+    #expect(mm.fault(at: a, access: .read).path == (CONFIG_PER_VMA_LOCK ? .vmaLock : .mmapLock))
+    #expect(!mm.layout[0].hasAnonVMA)
+}
+
+@Test func without_per_vma_lock_every_fault_takes_mmap_lock() throws {
+    let mm = MM()
+    let a = try mm.mmap(length: 2 * PAGE_SIZE, prot: [.read, .write])
+    var faults = 0
+    for round in 0..<3 {
+        for page in 0..<2 {
+            let outcome = mm.fault(at: a + UInt64(page) * PAGE_SIZE, access: round == 1 ? .write : .read)
+            faults += 1
+            if !CONFIG_PER_VMA_LOCK { #expect(outcome.path == .mmapLock) }
+        }
+    }
+    let stats = mm.stats
+    if CONFIG_PER_VMA_LOCK {
+        #expect(stats.success + stats.mmapReadFallbacks == faults)
+        #expect(stats.mmapReadFallbacks == stats.retry + stats.abort + stats.miss)
+    } else {
+        #expect(stats == VMALockStats(mmapReadFallbacks: faults))
+    }
+}
+
+@Test func single_threaded_mm_always_takes_mmap_lock() throws {
+    let mm = MM(config: ModelConfig(users: 1))
+    let a = try mm.mmap(length: PAGE_SIZE, prot: [.read, .write])
+    try mm.store(1, at: a)
+    #expect(mm.fault(at: a, access: .read).path == .mmapLock)
+    #expect(mm.stats.success == 0)
+}
+
+@Test func file_backed_faults_take_mmap_lock() throws {
+    let mm = MM()
+    let f = try mm.mmap(length: PAGE_SIZE, prot: [.read, .write], kind: .file)
+    try mm.store(3, at: f)
+    #expect(try mm.load(at: f) == 3)
+    #expect(mm.fault(at: f, access: .read).path == .mmapLock)
+    #expect(mm.stats.success == 0)
+}
+
+@Test func narrow_counters_still_give_correct_results() throws {
+    let mm = MM(config: ModelConfig(counterBits: 2))
+    let a = try mm.mmap(length: PAGE_SIZE, prot: [.read, .write])
+    for round in 0..<20 {
+        try mm.store(UInt8(round), at: a)
+        try mm.mprotect(a, length: PAGE_SIZE, prot: [.read])
+        #expect(try mm.load(at: a) == UInt8(round))
+        try mm.mprotect(a, length: PAGE_SIZE, prot: [.read, .write])
+    }
+}
