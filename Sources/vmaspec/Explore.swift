@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Literate
+import Sched
+
+/// `vmaspec explore SCENARIO [--variant V] [--bound K | --pct N --seed S | --random N --seed S] [--replay TOKEN]`.
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every interleaving of a scenario within a bound, or sample them (PCT, random), or replay one.",
+        discussion: "Exit status 0 when the result matches the scenario's expect=, 1 when it does not, 2 on bad input."
+    )
+
+    @Argument(help: "The scenario's name (see `vmaspec explore --list`).")
+    var scenario: String?
+
+    @Option(help: "The variant to explore.")
+    var variant: String = "rfc"
+
+    @Option(help: "Depth-first search with this preemption bound (default: the scenario's bound=, else 2).")
+    var bound: Int?
+
+    @Option(help: "PCT: this many randomized schedules (with --depth and --seed).")
+    var pct: Int?
+
+    @Option(help: "Plain random: this many schedules (with --seed).")
+    var random: Int?
+
+    @Option(help: "PCT bug depth.")
+    var depth: Int = 3
+
+    @Option(help: "Seed of PCT or random search.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Steps one schedule may take before it is a runaway (livelock, endless retry).")
+    var maxSteps: Int = 10_000
+
+    @Option(help: "Replay the schedule of a token printed by an earlier failure.")
+    var replay: String?
+
+    @Flag(help: "List the scenarios of the variant and exit.")
+    var list = false
+
+    func run() throws {
+        let entry = try reportingBadInput { try VariantEntry.named(variant) }
+        if list {
+            for s in entry.scenarios { print("\(s.name)\texpect=\(s.expect.rawValue)\tbound=\(s.bound.map(String.init) ?? "-")\t\(s.file):\(s.line)") }
+            return
+        }
+        guard let name = scenario else { throw usage("name a scenario, or pass --list") }
+        guard let definition = entry.scenarios.first(where: { $0.name == name }) else {
+            throw usage("variant '\(variant)' has no scenario '\(name)' (known: \(entry.scenarios.map(\.name).joined(separator: ", ")))")
+        }
+        let report = try self.report(definition)
+        print(ExploreReport.render(report, scenario: definition, variant: variant))
+        if !report.meetsExpectation { throw ExitStatus.checkFailed }
+    }
+
+    func report(_ definition: ScenarioDefinition) throws -> ExplorationReport {
+        if let replay { return Explorer.replay(definition, token: replay) }
+        let strategy: Strategy
+        switch (pct, random) {
+        case (let n?, nil): strategy = .pct(iterations: n, depth: depth, seed: seed)
+        case (nil, let n?): strategy = .random(iterations: n, seed: seed)
+        case (nil, nil): strategy = .dfs(preemptionBound: bound ?? definition.bound ?? 2)
+        default: throw usage("give one of --bound, --pct or --random")
+        }
+        if bound != nil, pct != nil || random != nil { throw usage("give one of --bound, --pct or --random") }
+        let progress = ExploreReport.progressPrinter()
+        return Explorer.explore(definition, config: ExplorerConfig(strategy: strategy, maxSteps: maxSteps, progress: progress))
+    }
+
+    func usage(_ message: String) -> Error {
+        FileHandle.standardError.write(Data("<command line>:1: error: \(message)\n".utf8))
+        return ExitStatus.badInput
+    }
+}
+
+/// How `explore` prints a report: the verdict, then for a failure its replay token and trace.
+enum ExploreReport {
+    static func render(_ report: ExplorationReport, scenario: ScenarioDefinition, variant: String) -> String {
+        let rate = String(format: "%.0f", report.schedulesPerSecond)
+        let seconds = String(format: "%.2f", Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18)
+        var out = "\(scenario.file):\(scenario.line): scenario '\(scenario.name)' on \(variant) (expect=\(scenario.expect.rawValue)), \(report.strategy)\n"
+        switch report.verdict {
+        case .passed:
+            out += "passed: \(report.schedulesExplored) schedules\(report.exhaustive ? ", exhaustive" : "") in \(seconds) s (\(rate)/s)\n"
+        case .failed(let failure):
+            out += "failed after \(report.schedulesExplored) schedules in \(seconds) s: \(failure.kind.rawValue): \(failure.message)"
+            out += failure.location.map { " at \($0)" } ?? ""
+            out += "\nreplay: vmaspec explore \(scenario.name) --variant \(variant) --replay \(failure.replayToken)\ntrace:\n"
+            for (index, step) in failure.trace.enumerated() { out += "  \(index + 1). \(step)\n" }
+        }
+        out += report.meetsExpectation ? "as expected\n" : "NOT as expected\n"
+        return out
+    }
+
+    /// Prints schedules explored, rate and elapsed time on long runs, to standard error.
+    static func progressPrinter() -> @Sendable (ExplorerProgress) -> Void {
+        { progress in
+            let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
+            let line = String(format: "\r%d schedules, %.0f/s, %.1f s", progress.schedulesExplored, Double(progress.schedulesExplored) / max(seconds, 0.001), seconds)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+}
