@@ -1,4 +1,5 @@
 # The two commands of the README. Both install what a fresh Debian machine lacks.
+SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
