@@ -15,6 +15,12 @@ struct Variant {
 let variants: [Variant] = [
     Variant(name: "rfc", module: "VMALockRFC", defines: ["PER_VMA_LOCK"]),
     Variant(name: "rfc-nopvl", module: "VMALockRFCNoPVL", defines: []),
+    // Must-fail variants: the RFC with one bug put back (Patches/bugs/); a scenario must catch each.
+    Variant(name: "bug-split-unmarked", module: "VMALockBugSplitUnmarked", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "bug-unlock-keeps-seq", module: "VMALockBugUnlockKeepsSeq", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "bug-trylock-no-seq-check", module: "VMALockBugTrylockNoSeqCheck", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "bug-lookup-no-detached-check", module: "VMALockBugLookupNoDetachedCheck", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "bug-free-without-grace", module: "VMALockBugFreeWithoutGrace", defines: ["PER_VMA_LOCK"]),
 ]
 
 let variantTargets: [Target] = variants.map { variant in

@@ -46,6 +46,11 @@ public struct Project: Sendable {
         return result
     }
 
+    /// Whether `variant` is a bug put back in, which must fail rather than pass.
+    public func isMustFail(_ variant: String) -> Bool {
+        review(id: variant)?.header.kind == .bug
+    }
+
     public func review(id: String) -> Review? {
         reviews.first { $0.header.id == id }
     }

@@ -16,6 +16,7 @@ struct ProjectChecks {
         try checkVariantFilters()
         for review in project.reviews {
             try checkRenames(of: review)
+            try checkCatches(of: review)
         }
     }
 
@@ -93,6 +94,16 @@ struct ProjectChecks {
             for name in (block.variantFilter ?? []).map({ $0.hasPrefix("!") ? String($0.dropFirst()) : $0 }) where !known.contains(name) {
                 throw LiterateError(block.position, "unknown variant '\(name)' (known: \(known.sorted().joined(separator: ", ")))")
             }
+        }
+    }
+
+    /// A bug names the scenarios that must catch it; they must exist.
+    private func checkCatches(of review: Review) throws {
+        let scenarios = Set(project.chapters.flatMap(\.blocks).compactMap { block -> String? in
+            if case .scenario(let s) = block.role { s.name } else { nil }
+        })
+        for name in review.header.catches where !scenarios.contains(name) {
+            throw LiterateError(review.header.line(of: "catches"), "'catches' names no scenario '\(name)' (known: \(scenarios.sorted().joined(separator: ", ")))")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The `review` header of a document in Patches/ (DESIGN.md section 3).
@@ -15,12 +16,23 @@ public struct ReviewHeader: Equatable, Sendable {
     public var upstream: String
     /// Identifiers renamed in code and inline code, in the order given.
     public var renames: [Rename]
+    /// A review point, or a bug put back in (a must-fail variant).
+    public var kind: Kind
+    /// For a bug: the scenarios that must catch it.
+    public var catches: [String]
     /// Where the header block starts, and where each key sits.
     public var position: SourcePosition
     public var keyLines: [String: Int]
 
     public enum Status: String, CaseIterable, Sendable {
         case open, answered, adopted, rejected, superseded
+    }
+
+    public enum Kind: String, CaseIterable, Sendable {
+        /// A review comment turned into a variant that must pass every check.
+        case review
+        /// A historical or synthetic bug put back in: some scenario must fail on it.
+        case bug
     }
 
     public struct Rename: Equatable, Sendable {
@@ -30,7 +42,8 @@ public struct ReviewHeader: Equatable, Sendable {
     }
 
     static let requiredKeys = ["id", "title", "reviewer", "date", "source", "base", "status", "upstream"]
-    static let knownKeys = Set(requiredKeys + ["renames"])
+    static let requiredBugKeys = ["id", "title", "base", "source", "catches"]
+    static let knownKeys = Set(requiredKeys + ["renames", "kind", "catches"])
 
     /// The line of `key` in the Markdown file, or the header's fence line.
     public func line(of key: String) -> SourcePosition {
@@ -58,6 +71,8 @@ extension ReviewHeader {
             keyLines[key] = line
             if key == "renames" {
                 renames = try parseRenames(value, block: block, line: line)
+            } else if key == "catches", let list = value.sequence {
+                fields[key] = list.compactMap(\.string).joined(separator: ",")
             } else {
                 guard let text = value.string, !text.isEmpty else {
                     throw LiterateError(file: block.file, line: line, "'\(key)' must be a non-empty text")
@@ -65,16 +80,20 @@ extension ReviewHeader {
                 fields[key] = text
             }
         }
-        for key in requiredKeys where fields[key] == nil {
-            throw LiterateError(block.position, "the review header lacks '\(key)'")
+        guard let kind = Kind(rawValue: fields["kind"] ?? "review") else {
+            throw LiterateError(file: block.file, line: keyLines["kind"]!, "kind must be 'review' or 'bug', not '\(fields["kind"]!)'")
         }
-        guard let status = Status(rawValue: fields["status"]!) else {
+        for key in kind == .bug ? requiredBugKeys : requiredKeys where fields[key] == nil {
+            throw LiterateError(block.position, "the \(kind == .bug ? "bug" : "review") header lacks '\(key)'")
+        }
+        guard let status = Status(rawValue: fields["status"] ?? "open") else {
             throw LiterateError(file: block.file, line: keyLines["status"]!, "status must be one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")), not '\(fields["status"]!)'")
         }
+        let catches = (fields["catches"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         try BlockRoleParser.checkName(fields["id"]!, what: "review id", SourcePosition(file: block.file, line: keyLines["id"]!))
-        return ReviewHeader(id: fields["id"]!, title: fields["title"]!, reviewer: fields["reviewer"]!, date: fields["date"]!,
-                            source: fields["source"]!, base: fields["base"]!, status: status, upstream: fields["upstream"]!,
-                            renames: renames, position: block.position, keyLines: keyLines)
+        return ReviewHeader(id: fields["id"]!, title: fields["title"]!, reviewer: fields["reviewer"] ?? "", date: fields["date"] ?? "",
+                            source: fields["source"]!, base: fields["base"]!, status: status, upstream: fields["upstream"] ?? "",
+                            renames: renames, kind: kind, catches: catches, position: block.position, keyLines: keyLines)
     }
 
     private static func yamlMapping(_ block: Block) throws -> Node.Mapping {

@@ -15,6 +15,17 @@ public struct TestTangler: Sendable {
 
     public var namespace: String { "Variant_" + SwiftNames.identifier(variant.name) }
 
+    /// A bug put back in: only its bug suite runs (its tests and examples would trap or differ).
+    public var mustFail: Review? {
+        variant.ownReview.flatMap { $0.header.kind == .bug ? $0 : nil }
+    }
+
+    private func skipped(_ origin: String) -> String {
+        var out = SwiftEmitter(header: "\(origin) for variant \(variant.name)")
+        out.line("// \(variant.name) is a must-fail variant: it runs only the scenarios that must catch its bug.")
+        return out.text
+    }
+
     private func header(_ origin: String) -> SwiftEmitter {
         var out = SwiftEmitter(header: "\(origin) for variant \(variant.name)")
         out.line("import Foundation")
@@ -28,6 +39,7 @@ public struct TestTangler: Sendable {
 
     /// The `swift test` blocks of `document`, in one suite.
     public func testsSource(_ document: Document) -> String {
+        if mustFail != nil { return skipped(document.path) }
         var out = header(document.path)
         let tests = variant.blocks(in: document) { if case .test = $0 { true } else { false } }
         out.line("extension \(namespace) {")
@@ -40,6 +52,7 @@ public struct TestTangler: Sendable {
 
     /// A file of the shared behaviour suite, compiled against this variant.
     public func behaviourSource(path: String, text: String) -> String {
+        if mustFail != nil { return skipped(path) }
         var out = header(path)
         out.line("extension \(namespace) {")
         out.line("@Suite(\(SwiftNames.stringLiteral(path))) struct \(Self.behaviourIdentifier(path)) {")
@@ -56,6 +69,7 @@ public struct TestTangler: Sendable {
 
     /// The variant's namespace, and the tests that run every example and scenario of its catalog.
     public func suiteSource() -> String {
+        if let bug = mustFail { return bugSuiteSource(bug) }
         var out = header("the variant catalog")
         out.line("@Suite(\(SwiftNames.stringLiteral(variant.name))) enum \(namespace) {}")
         out.line()
@@ -80,6 +94,31 @@ public struct TestTangler: Sendable {
         out.line("        guard !report.meetsExpectation else { return }")
         out.line("        Issue.record(Comment(rawValue: \"scenario '\\(name)' expected to \\(scenario.expect.rawValue): \\(report)\"),")
         out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(scenario.file)\", filePath: scenario.file, line: scenario.line, column: 1))")
+        out.line("    }")
+        out.line("}")
+        out.line("}")
+        return out.text
+    }
+
+    /// The scenarios a bug names must each fail within their bound, and replay to the same trace.
+    func bugSuiteSource(_ bug: Review) -> String {
+        var out = header(bug.document.path)
+        let position = bug.header.line(of: "catches")
+        out.line("@Suite(\(SwiftNames.stringLiteral(variant.name))) enum \(namespace) {}")
+        out.line()
+        out.line("extension \(namespace) {")
+        out.line("@Suite(\"the bug is caught\") struct Caught {")
+        out.line("    @Test(\"each scenario it names fails within its bound\", arguments: [\(bug.header.catches.map(SwiftNames.stringLiteral).joined(separator: ", "))])")
+        out.line("    func caught(_ name: String) throws {")
+        out.line("        let scenario = try #require(VMASpecCatalog.scenarios.first { $0.name == name })")
+        out.line("        let report = Explorer.explore(scenario, config: .dfs(for: scenario))")
+        out.line("        guard let failure = report.verdict.failure else {")
+        out.line("            Issue.record(Comment(rawValue: \"\\(name) did not catch the bug: \\(report)\"),")
+        out.line("                         sourceLocation: SourceLocation(fileID: \"\(module)/\(position.file)\", filePath: \(SwiftNames.stringLiteral(position.file)), line: \(position.line), column: 1))")
+        out.line("            return")
+        out.line("        }")
+        out.line("        #expect(failure.kind != .replayMismatch)")
+        out.line("        #expect(Explorer.replay(scenario, token: failure.replayToken).verdict.failure?.trace == failure.trace)")
         out.line("    }")
         out.line("}")
         out.line("}")

@@ -47,6 +47,19 @@ public func call_rcu(_ object: RCUObject, file: StaticString = #filePath, line: 
     RCUReclaimer.shared.enqueue(object, site: SourceSite(file, line))
 }
 
+/// Frees `object` at once, with no grace period (`kmem_cache_free` on an object readers may still
+/// hold). A reader that reaches it afterwards commits a use-after-free, which is reported.
+public func kfree(_ object: RCUObject, file: StaticString = #filePath, line: UInt = #line) {
+    if let model = currentModel() { model.point(file: file, line: line) }
+    if object.queued.exchange(true, ordering: .relaxed) {
+        let message = "kfree() on a \(object.kind) already freed at \(object.freedBy?.description ?? "(pending)")"
+        guard let model = currentModel() else { fatalError("\(file):\(line): BUG: \(message)") }
+        model.fail(.assertion, message, file: file, line: line)
+    }
+    currentModel()?.trace("kfree(\(object.kind))", file: file, line: line)
+    object.poison(freedBy: SourceSite(file, line), graceEnd: nil)
+}
+
 /// Waits until every object passed to `call_rcu` before the call has been freed.
 public func rcu_barrier() {
     if currentModel() != nil { return }

@@ -41,7 +41,7 @@ open class RCUObject: @unchecked Sendable {
     }
 
     func useAfterFreeMessage(_ label: String) -> String {
-        var message = "use-after-free: access(\(label)) to a \(kind) freed by call_rcu at \(freedBy?.description ?? "?")"
+        var message = "use-after-free: access(\(label)) to a \(kind) freed at \(freedBy?.description ?? "?")"
         if let graceEndedAt { message += " (grace period ended at \(graceEndedAt))" }
         return message
     }

@@ -17,7 +17,9 @@ struct Examples: ParsableCommand {
 
     func run() throws {
         let project = try reportingBadInput { try spec.project() }
-        let entries = try reportingBadInput { try variant.map { [try VariantEntry.named($0)] } ?? variantRegistry }
+        let entries = try reportingBadInput {
+            try variant.map { [try VariantEntry.named($0)] } ?? variantRegistry.filter { !project.isMustFail($0.name) }
+        }
         let results = try reportingBadInput { try ExampleRun.run(entries, project: project) }
         if accept {
             let source = try reportingBadInput { try VariantEntry.named(variant ?? "rfc") }

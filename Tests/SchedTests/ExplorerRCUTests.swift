@@ -9,8 +9,14 @@ struct ExplorerRCUTests {
         #expect(failure.kind == .useAfterFree)
         #expect(failure.thread == "reader")
         #expect(failure.message.contains("access(old.field)"))
-        #expect(failure.message.contains("freed by call_rcu at"))
+        #expect(failure.message.contains("freed at"))
         #expect(failure.message.contains("Scenarios.swift:"))
+    }
+
+    @Test func kfreeWithoutAGracePeriodIsCaughtInsideAReadSection() throws {
+        let failure = try #require(Explorer.explore(Scenarios.readerVersusKfree, config: ExplorerConfig()).verdict.failure)
+        #expect(failure.kind == .useAfterFree)
+        #expect(failure.trace.contains { $0.operation == "kfree(old)" })
     }
 
     @Test func readSectionProtectsTheObject() {

@@ -70,6 +70,21 @@ enum Scenarios {
     }
 
     /// A reader dereferences an RCU pointer while a writer replaces the object and frees it by RCU.
+    /// A writer that frees with `kfree` instead of `call_rcu`: a read section does not help.
+    static let readerVersusKfree = ScenarioDefinition(name: "rcu reader vs kfree", expect: .fail, bound: 2, file: #filePath, line: #line) { s in
+        let pointer = RCUPointer(RCUObject(kind: "old"))
+        s.thread("reader") {
+            rcu_read_lock()
+            pointer.rcu_dereference().access("field")
+            rcu_read_unlock()
+        }
+        s.thread("writer") {
+            let old = pointer.rcu_dereference()
+            pointer.rcu_assign_pointer(RCUObject(kind: "new"))
+            kfree(old)
+        }
+    }
+
     static func rcuReader(protected: Bool) -> ScenarioDefinition {
         ScenarioDefinition(
             name: protected ? "rcu reader, protected" : "rcu reader, unprotected", expect: protected ? .pass : .fail,

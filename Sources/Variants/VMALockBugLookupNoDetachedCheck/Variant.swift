@@ -1,0 +1,3 @@
+// vmaspec-variant: bug-lookup-no-detached-check
+// A must-fail variant: the RFC with one bug put back (Patches/bugs/). Its code is tangled by the
+// Tangle plugin; this file only anchors the target.
