@@ -6,12 +6,13 @@ public enum OutputDiff {
 
     /// `--- expected` / `+++ actual` hunks with 2 lines of context; `expectedStart` is the Markdown
     /// line of the expected text's first line, so hunk headers point into the file.
-    public static func unified(expected: String, actual: String, expectedStart: Int = 1, context: Int = 2) -> String {
+    public static func unified(expected: String, actual: String, expectedStart: Int = 1, actualStart: Int = 1,
+                               labels: (String, String) = ("expected", "actual"), context: Int = 2) -> String {
         let edits = diff(lines(expected), lines(actual))
-        var out = "--- expected\n+++ actual\n"
+        var out = "--- \(labels.0)\n+++ \(labels.1)\n"
         for hunk in hunks(edits, context: context) {
             let (oldStart, oldCount, newCount) = counts(edits, hunk)
-            out += "@@ -\(oldStart + expectedStart),\(oldCount) +\(counts(edits, hunk, side: .new) + 1),\(newCount) @@\n"
+            out += "@@ -\(oldStart + expectedStart),\(oldCount) +\(counts(edits, hunk, side: .new) + actualStart),\(newCount) @@\n"
             for edit in edits[hunk] {
                 switch edit {
                 case .same(let line): out += " \(line)\n"

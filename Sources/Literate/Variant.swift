@@ -115,8 +115,13 @@ public struct Variant: Sendable {
 
     /// The text of chunk `name` in this variant.
     public func chunkText(_ name: String) -> String? {
+        chunk(name)?.code
+    }
+
+    /// Chunk `name` as this variant compiles it, with the block its text comes from.
+    public func chunk(_ name: String) -> TangledBlock? {
         for document in documents {
-            if let block = modelBlocks(in: document).first(where: { $0.chunk == name }) { return block.code }
+            if let block = modelBlocks(in: document).first(where: { $0.chunk == name }) { return block }
         }
         return nil
     }
