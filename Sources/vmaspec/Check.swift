@@ -10,6 +10,9 @@ struct Check: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
+    @Option(help: "Where to write the HTML book.")
+    var site: String = "site"
+
     func run() throws {
         let project = try reportingBadInput { try spec.project() }
         let blocks = project.chapters.flatMap(\.blocks)
@@ -31,6 +34,9 @@ struct Check: ParsableCommand {
         }
         print()
         failures += try checkBugs(project)
+        let pages = try reportingBadInput { try Book(project: project).pages() }
+        _ = try OutputWriter.writeAll(pages, under: URL(fileURLWithPath: site))
+        print("\nbook: \(pages.count) pages in \(site)/index.html")
         if failures > 0 { throw ExitStatus.checkFailed }
     }
 

@@ -7,7 +7,7 @@ struct VMASpec: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vmaspec",
         abstract: "The per-VMA locks review companion: tangle, run and check the literate spec of the RFC.",
-        subcommands: [Check.self, Blocks.self, Tangle.self, Examples.self, Explore.self, ReviewCommand.self, Bench.self],
+        subcommands: [Check.self, Blocks.self, Tangle.self, Examples.self, Explore.self, ReviewCommand.self, Weave.self, Bench.self],
         defaultSubcommand: Check.self
     )
 }
