@@ -44,6 +44,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -57,7 +58,8 @@ let package = Package(
         .target(name: "Sched"),
         .executableTarget(
             name: "vmaspec",
-            dependencies: ["Literate", "Sched", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Literate", "Sched", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Histogram", package: "hdrhistogram-swift")]
                 + variantDependencies,
             plugins: ["Tangle"]
         ),

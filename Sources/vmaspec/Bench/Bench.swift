@@ -9,8 +9,14 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Which suites to run: tangle (default: all).")
+    @Option(help: "Which suites to run: tangle, fault, contention, explorer (default: all).")
     var suite: [String] = []
+
+    @Option(help: "Variants for the fault and contention suites (default: rfc, rfc-nopvl and the review variants).")
+    var variant: [String] = []
+
+    @Option(help: "Seconds each contention run lasts.")
+    var seconds: Double = 2
 
     @Option(help: "Samples per measurement (the median is reported).")
     var repeats: Int = 5
@@ -19,23 +25,43 @@ struct Bench: ParsableCommand {
     var json: String?
 
     func run() throws {
-        let suites = suite.isEmpty ? ["tangle"] : suite
-        var figures: [String: [[String: Double]]] = [:]
+        let suites = suite.isEmpty ? ["tangle", "fault", "contention", "explorer"] : suite
+        var figures: [String: Any] = [:]
+        let project = try reportingBadInput { try spec.project() }
+        let entries = try reportingBadInput {
+            try variant.isEmpty ? variantRegistry.filter { !project.isMustFail($0.name) } : variant.map { try VariantEntry.named($0) }
+        }
         for name in suites {
             switch name {
+            case "fault":
+                let baseline = try reportingBadInput { try VariantEntry.named("rfc-nopvl") }
+                let rows = try FaultBench.run(entries, baseline: baseline, rounds: 2_000, repeats: repeats)
+                print(FaultBench.report(rows))
+                figures["fault"] = try Self.jsonObject(rows)
+            case "contention":
+                let rows = try ContentionBench.run(entries, seconds: seconds)
+                print(ContentionBench.report(rows))
+                figures["contention"] = try Self.jsonObject(rows)
+            case "explorer":
+                let rows = ExplorerBench.run(project: project)
+                print(ExplorerBench.report(rows))
+                figures["explorer"] = try Self.jsonObject(rows)
             case "tangle":
-                let project = try reportingBadInput { try spec.project() }
                 let rows = try [1, 10, 100].map { try TangleBench.measure(project, scale: $0, repeats: $0 == 100 ? max(1, repeats / 2) : repeats) }
                 print(TangleBench.report(rows))
                 figures["tangle"] = rows.map { ["scale": Double($0.scale), "bytes": Double($0.bytes), "parse_s": $0.parseSeconds, "tangle_s": $0.tangleSeconds, "ratio": $0.ratio] }
             default:
-                throw reportingError("unknown suite '\(name)' (known: tangle)")
+                throw reportingError("unknown suite '\(name)' (known: tangle, fault, contention, explorer)")
             }
         }
         if let json {
             let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
             try OutputWriter.write(String(decoding: data, as: UTF8.self) + "\n", to: URL(fileURLWithPath: json))
         }
+    }
+
+    static func jsonObject<T: Encodable>(_ value: T) throws -> Any {
+        try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value))
     }
 
     func reportingError(_ message: String) -> Error {
