@@ -6,10 +6,15 @@ SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps build bench
 
-## make run: tangle and build every variant, run the tests, then the main job (vmaspec check).
+RESULTS = .build/vmaspec-results.xml
+
+## make run: tangle and build every variant, run the tests, then the main job: vmaspec check
+## (examples, scenarios, must-fail variants, the book) and the review table.
 run: build
-	@set -o pipefail; $(SWIFT) test --disable-xctest 2>&1 | tee .build/test.log | grep -E '^(Test Suite .All tests|	 Executed|✔ Test run|✘ Test run|✘ Test .* recorded)' || { tail -n 40 .build/test.log; exit 1; }
+	@set -o pipefail; $(SWIFT) test --disable-xctest --xunit-output $(RESULTS) 2>&1 | tee .build/test.log \
+		| grep -E '^(✔|✘|━) Test run|^✘ Test .* recorded' || { tail -n 40 .build/test.log; exit 1; }
 	$(SWIFT) run --skip-build vmaspec check
+	$(SWIFT) run --skip-build vmaspec review --results $(RESULTS)
 
 ## make test: the whole test suite (engine, explorer, CLI, and every variant's spec tests).
 test: deps

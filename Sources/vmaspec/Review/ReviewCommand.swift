@@ -80,7 +80,9 @@ struct ReviewCommand: ParsableCommand {
         }
         return try reviews.map { review in
             let entry = variantRegistry.first { $0.name == review.header.id }
-            return try ReviewRow(review: review, project: project, build: builds[review.header.id] ?? (entry == nil ? "no target" : "not built"),
+            let tested = testResults?.ran("Variant_" + SwiftNames.identifier(review.header.id)) == true
+            let build = builds[review.header.id] ?? (entry == nil ? "no target" : tested ? "built" : "not built")
+            return try ReviewRow(review: review, project: project, build: build,
                                  results: testResults, entry: entry)
         }
     }
