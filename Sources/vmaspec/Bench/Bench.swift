@@ -18,6 +18,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Seconds each contention run lasts.")
     var seconds: Double = 2
 
+    @Option(help: "Sizes of the synthetic spec for the tangle suite, as multiples of Spec/.")
+    var scale: [Int] = [1, 10, 100]
+
     @Option(help: "Samples per measurement (the median is reported).")
     var repeats: Int = 5
 
@@ -47,7 +50,7 @@ struct Bench: ParsableCommand {
                 print(ExplorerBench.report(rows))
                 figures["explorer"] = try Self.jsonObject(rows)
             case "tangle":
-                let rows = try [1, 10, 100].map { try TangleBench.measure(project, scale: $0, repeats: $0 == 100 ? max(1, repeats / 2) : repeats) }
+                let rows = try scale.map { try TangleBench.measure(project, scale: $0, repeats: $0 >= 100 ? max(1, repeats / 2) : repeats) }
                 print(TangleBench.report(rows))
                 figures["tangle"] = rows.map { ["scale": Double($0.scale), "bytes": Double($0.bytes), "parse_s": $0.parseSeconds, "tangle_s": $0.tangleSeconds, "ratio": $0.ratio] }
             default:

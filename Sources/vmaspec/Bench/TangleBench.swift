@@ -35,11 +35,11 @@ enum TangleBench {
         let load = try median(repeats) {
             for (index, text) in texts.enumerated() { _ = try Document(path: documents[index].path, text: text) }
         }
-        let check = try median(repeats) { _ = try Project(root: project.root, chapters: documents, reviews: []) }
+        let check = try median(repeats) { _ = try Project(root: project.root, chapters: documents, reviews: [], configurations: project.configurations) }
         let tangle = try median(repeats) {
             let spec = try Project(root: project.root, chapters: try texts.enumerated().map {
                 try Document(path: documents[$0.offset].path, text: $0.element)
-            }, reviews: [])
+            }, reviews: [], configurations: project.configurations)
             let tangler = Tangler(variant: try Variant(project: spec, name: Project.baseVariant))
             for document in spec.chapters {
                 _ = tangler.modelSource(document)
