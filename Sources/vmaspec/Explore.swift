@@ -10,6 +10,8 @@ struct Explore: ParsableCommand {
         discussion: "Exit status 0 when the result matches the scenario's expect=, 1 when it does not, 2 on bad input."
     )
 
+    @OptionGroup var spec: SpecOptions
+
     @Argument(help: "The scenario's name (see `vmaspec explore --list`).")
     var scenario: String?
 

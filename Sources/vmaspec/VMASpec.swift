@@ -10,6 +10,20 @@ struct VMASpec: ParsableCommand {
         subcommands: [Check.self, Blocks.self, Tangle.self, Examples.self, Explore.self, ReviewCommand.self, Weave.self, Bench.self],
         defaultSubcommand: Check.self
     )
+
+    /// Argument errors are bad input too: exit status 2 (DESIGN.md section 7), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.badInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every verb that reads the spec shares.
