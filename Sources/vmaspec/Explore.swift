@@ -48,9 +48,9 @@ struct Explore: ParsableCommand {
             for s in entry.scenarios { print("\(s.name)\texpect=\(s.expect.rawValue)\tbound=\(s.bound.map(String.init) ?? "-")\t\(s.file):\(s.line)") }
             return
         }
-        guard let name = scenario else { throw usage("name a scenario, or pass --list") }
+        guard let name = scenario else { throw badArgument("name a scenario, or pass --list") }
         guard let definition = entry.scenarios.first(where: { $0.name == name }) else {
-            throw usage("variant '\(variant)' has no scenario '\(name)' (known: \(entry.scenarios.map(\.name).joined(separator: ", ")))")
+            throw badArgument("variant '\(variant)' has no scenario '\(name)' (known: \(entry.scenarios.map(\.name).joined(separator: ", ")))")
         }
         let report = try self.report(definition)
         print(ExploreReport.render(report, scenario: definition, variant: variant))
@@ -64,17 +64,13 @@ struct Explore: ParsableCommand {
         case (let n?, nil): strategy = .pct(iterations: n, depth: depth, seed: seed)
         case (nil, let n?): strategy = .random(iterations: n, seed: seed)
         case (nil, nil): strategy = .dfs(preemptionBound: bound ?? definition.bound ?? 2)
-        default: throw usage("give one of --bound, --pct or --random")
+        default: throw badArgument("give one of --bound, --pct or --random")
         }
-        if bound != nil, pct != nil || random != nil { throw usage("give one of --bound, --pct or --random") }
+        if bound != nil, pct != nil || random != nil { throw badArgument("give one of --bound, --pct or --random") }
         let progress = ExploreReport.progressPrinter()
         return Explorer.explore(definition, config: ExplorerConfig(strategy: strategy, maxSteps: maxSteps, progress: progress))
     }
 
-    func usage(_ message: String) -> Error {
-        FileHandle.standardError.write(Data("<command line>:1: error: \(message)\n".utf8))
-        return ExitStatus.badInput
-    }
 }
 
 /// How `explore` prints a report: the verdict, then for a failure its replay token and trace.

@@ -1,9 +1,19 @@
+import Foundation
 import Literate
 
-/// Bad CLI arguments, reported like spec errors (`file:line: error:`) with the argument's place.
+/// Bad command-line arguments, reported like spec errors (`<command line>:1: error: …`).
 enum LiterateErrorBridge {
-    static func unknownVariant(_ name: String) -> LiterateError {
-        let known = variantRegistry.map(\.name).joined(separator: ", ")
-        return LiterateError(file: "<command line>", line: 1, "unknown variant '\(name)' (known: \(known))")
+    static func badArgument(_ message: String) -> LiterateError {
+        LiterateError(file: "<command line>", line: 1, message)
     }
+
+    static func unknownVariant(_ name: String) -> LiterateError {
+        badArgument("unknown variant '\(name)' (known: \(variantRegistry.map(\.name).joined(separator: ", ")))")
+    }
+}
+
+/// Prints a bad argument and returns the exit status that ends the command.
+func badArgument(_ message: String) -> Error {
+    FileHandle.standardError.write(Data("\(LiterateErrorBridge.badArgument(message))\n".utf8))
+    return ExitStatus.badInput
 }

@@ -54,7 +54,7 @@ struct Bench: ParsableCommand {
                 print(TangleBench.report(rows))
                 figures["tangle"] = rows.map { ["scale": Double($0.scale), "bytes": Double($0.bytes), "parse_s": $0.parseSeconds, "tangle_s": $0.tangleSeconds, "ratio": $0.ratio] }
             default:
-                throw reportingError("unknown suite '\(name)' (known: tangle, fault, contention, explorer)")
+                throw badArgument("unknown suite '\(name)' (known: tangle, fault, contention, explorer)")
             }
         }
         if let json {
@@ -67,8 +67,4 @@ struct Bench: ParsableCommand {
         try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value))
     }
 
-    func reportingError(_ message: String) -> Error {
-        FileHandle.standardError.write(Data("<command line>:1: error: \(message)\n".utf8))
-        return ExitStatus.badInput
-    }
 }

@@ -50,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
     static func review(_ id: String, in project: Project) throws -> Review {
         guard let review = project.review(id: id), review.header.kind == .review else {
             let known = project.reviews.filter { $0.header.kind == .review }.map(\.header.id).joined(separator: ", ")
-            throw LiterateError(file: "<command line>", line: 1, "no review point '\(id)' (known: \(known))")
+            throw LiterateErrorBridge.badArgument("no review point '\(id)' (known: \(known))")
         }
         return review
     }
