@@ -15,6 +15,10 @@ struct Variant {
 let variants: [Variant] = [
     Variant(name: "rfc", module: "VMALockRFC", defines: ["PER_VMA_LOCK"]),
     Variant(name: "rfc-nopvl", module: "VMALockRFCNoPVL", defines: []),
+    // Review points (Patches/): each a variant that must pass every check.
+    Variant(name: "naming", module: "VMALockNaming", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "no-fallback", module: "VMALockNoFallback", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "upstream-6.4", module: "VMALockUpstream64", defines: ["PER_VMA_LOCK"]),
     // Must-fail variants: the RFC with one bug put back (Patches/bugs/); a scenario must catch each.
     Variant(name: "bug-split-unmarked", module: "VMALockBugSplitUnmarked", defines: ["PER_VMA_LOCK"]),
     Variant(name: "bug-unlock-keeps-seq", module: "VMALockBugUnlockKeepsSeq", defines: ["PER_VMA_LOCK"]),

@@ -94,6 +94,12 @@ public struct Variant: Sendable {
         return nil
     }
 
+    /// Text of the document at `path` as this variant reads it: renamed by each review of the chain
+    /// from the one that owns the document on (all of them for a Spec/ chapter).
+    public func renamed(_ text: String, inDocument path: String) -> String {
+        renamed(text, from: chain.firstIndex { $0.document.path == path } ?? 0)
+    }
+
     /// `code` renamed by reviews `index...` of the chain, in order.
     func renamed(_ code: String, from index: Int) -> String {
         chain[min(index, chain.count)...].reduce(code) { text, review in

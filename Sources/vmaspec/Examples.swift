@@ -23,6 +23,9 @@ struct Examples: ParsableCommand {
         let results = try reportingBadInput { try ExampleRun.run(entries, project: project) }
         if accept {
             let source = try reportingBadInput { try VariantEntry.named(variant ?? "rfc") }
+            if try Variant(project: project, name: source.name).chain.contains(where: { !$0.header.renames.isEmpty }) {
+                throw badArgument("--accept writes the Markdown, so it takes the output of a variant that renames nothing (e.g. rfc), not '\(source.name)'")
+            }
             let accepted = try reportingBadInput { try ExampleRun.accept(results.filter { $0.variant == source.name && !$0.passed }, project: project) }
             print("accepted \(accepted) output block\(accepted == 1 ? "" : "s")")
             return
@@ -40,13 +43,15 @@ struct ExampleResult {
     var example: Block
     var output: Block
     var actual: String
+    /// The output block as this variant expects it: today's text with the variant's renames applied.
+    var expected: String
 
-    var passed: Bool { actual == output.code }
+    var passed: Bool { actual == expected }
 
     var report: String {
         let name = example.role == .example(name: nil) ? "" : " '\(example.info["name"] ?? "")'"
         return "\(example.position): example\(name) (\(variant)): output differs from the output block at \(output.position)\n"
-            + OutputDiff.unified(expected: output.code, actual: actual, expectedStart: output.firstCodeLine)
+            + OutputDiff.unified(expected: expected, actual: actual, expectedStart: output.firstCodeLine)
     }
 }
 
@@ -55,13 +60,15 @@ enum ExampleRun {
     static func run(_ entries: [VariantEntry], project: Project) throws -> [ExampleResult] {
         let documents = project.chapters + project.reviews.map(\.document)
         return try entries.flatMap { entry in
-            try entry.examples.map { compiled in
+            let variant = try Variant(project: project, name: entry.name)
+            return try entry.examples.map { compiled in
                 guard let document = documents.first(where: { $0.path == compiled.file }),
                       let pair = document.examples.min(by: { distance($0.example, compiled) < distance($1.example, compiled) }),
                       Fingerprint.of(pair.example.code) == compiled.codeHash else {
                     throw LiterateError(file: compiled.file, line: compiled.line, "this example changed since the last build; rebuild first (swift build)")
                 }
-                return ExampleResult(variant: entry.name, example: pair.example, output: pair.output, actual: compiled.run())
+                return ExampleResult(variant: entry.name, example: pair.example, output: pair.output, actual: compiled.run(),
+                                     expected: variant.renamed(pair.output.code, inDocument: document.path))
             }
         }
     }

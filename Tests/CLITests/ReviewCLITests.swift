@@ -18,7 +18,7 @@ import Testing
 
     static let review = """
     ```review
-    id: naming
+    id: kent-naming
     title: Say that it takes a lock
     reviewer: Kent Overstreet
     date: 2022-09-01
@@ -49,7 +49,7 @@ import Testing
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("id ") == true)
         #expect(lines.count == 2)
-        #expect(lines[1].hasPrefix("naming  Kent Overstreet  adopted  no target"))
+        #expect(lines[1].hasPrefix("kent-naming  Kent Overstreet  adopted  no target"))
         #expect(lines[1].contains("unrecorded"))
         #expect(lines[1].hasSuffix("vma_start_write in 6.4"))
     }
@@ -60,7 +60,7 @@ import Testing
         let outcome = try Harness.vmaspec(["review", "--no-run", "--json", "--root", root.path])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 1)
-        #expect(rows[0]["id"] as? String == "naming")
+        #expect(rows[0]["id"] as? String == "kent-naming")
         #expect(rows[0]["freshness"] as? String == "unrecorded")
         #expect(rows[0]["renames"] as? [String: String] == ["vma_mark_locked": "vma_write_lock"])
         #expect(rows[0]["replacedChunks"] as? [String] == ["lock"])
@@ -69,18 +69,18 @@ import Testing
     @Test func diffShowsRenamesAndBothSidesWithTheirLines() throws {
         let root = try fixture()
         defer { try? FileManager.default.removeItem(at: root) }
-        let outcome = try Harness.vmaspec(["review", "--diff", "naming", "--root", root.path])
+        let outcome = try Harness.vmaspec(["review", "--diff", "kent-naming", "--root", root.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("vma_mark_locked -> vma_write_lock   (2 uses in model code; Patches/naming.md:11)"))
         #expect(outcome.stdout.contains("1: chunk lock  Spec/01-locks.md:3 -> Patches/naming.md:16"))
-        #expect(outcome.stdout.contains("--- Spec/01-locks.md:4 (rfc)\n    +++ Patches/naming.md:17 (naming)\n    @@ -4,1 +17,1 @@\n    -func vma_mark_locked() -> Int { 1 }\n    +func vma_write_lock() -> Int { 2 }"))
+        #expect(outcome.stdout.contains("--- Spec/01-locks.md:4 (rfc)\n    +++ Patches/naming.md:17 (kent-naming)\n    @@ -4,1 +17,1 @@\n    -func vma_mark_locked() -> Int { 1 }\n    +func vma_write_lock() -> Int { 2 }"))
         #expect(outcome.stdout.contains("chunks changed by renames only:\n  caller  Spec/01-locks.md:7  1 line renamed"))
     }
 
     @Test func refreshRecordsFingerprintsAndAChangedBaseMakesItStale() throws {
         let root = try fixture()
         defer { try? FileManager.default.removeItem(at: root) }
-        let refreshed = try Harness.vmaspec(["review", "--refresh", "naming", "--root", root.path])
+        let refreshed = try Harness.vmaspec(["review", "--refresh", "kent-naming", "--root", root.path])
         #expect(refreshed.stdout.contains("recorded 1 base fingerprint in Patches/naming.md"))
         let text = Harness.read(root.appendingPathComponent("Patches/naming.md"))
         let changed = zip(text.split(separator: "\n", omittingEmptySubsequences: false), Self.review.split(separator: "\n", omittingEmptySubsequences: false)).filter { $0 != $1 }
@@ -91,7 +91,7 @@ import Testing
         let edited = Self.chapter.replacingOccurrences(of: "{ 1 }", with: "{ 10 }")
         try Data(edited.utf8).write(to: root.appendingPathComponent("Spec/01-locks.md"))
         #expect(try Harness.vmaspec(["review", "--no-run", "--root", root.path]).stdout.contains("stale (lock)"))
-        #expect(try Harness.vmaspec(["review", "--diff", "naming", "--root", root.path]).stdout.contains(": STALE]"))
+        #expect(try Harness.vmaspec(["review", "--diff", "kent-naming", "--root", root.path]).stdout.contains(": STALE]"))
     }
 
     @Test(arguments: [
@@ -104,7 +104,7 @@ import Testing
         let root = try Harness.folder(["Spec/01-locks.md": Self.chapter, "Patches/naming.md": Self.review.replacingOccurrences(of: old, with: new)])
         defer { try? FileManager.default.removeItem(at: root) }
         let before = Harness.snapshot(root)
-        let outcome = try Harness.vmaspec(["review", "--refresh", "naming", "--root", root.path])
+        let outcome = try Harness.vmaspec(["review", "--refresh", "kent-naming", "--root", root.path])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.hasPrefix(message), "\(outcome.stderr)")
         #expect(Harness.snapshot(root).mapValues(\.0) == before.mapValues(\.0))

@@ -30,16 +30,18 @@ enum TangleBench {
 
     static func measure(_ project: Project, scale: Int, repeats: Int) throws -> Row {
         let documents = try synthetic(project, scale: scale)
+        // The synthetic spec has no review documents; let `variants=` filters still name them.
+        let configurations = project.configurations.merging(project.reviews.map { ($0.header.id, Project.baseVariant) }) { a, _ in a }
         let texts = documents.map(\.text)
         let parse = median(repeats) { for text in texts { CMarkBaseline.parse(text) } }
         let load = try median(repeats) {
             for (index, text) in texts.enumerated() { _ = try Document(path: documents[index].path, text: text) }
         }
-        let check = try median(repeats) { _ = try Project(root: project.root, chapters: documents, reviews: [], configurations: project.configurations) }
+        let check = try median(repeats) { _ = try Project(root: project.root, chapters: documents, reviews: [], configurations: configurations) }
         let tangle = try median(repeats) {
             let spec = try Project(root: project.root, chapters: try texts.enumerated().map {
                 try Document(path: documents[$0.offset].path, text: $0.element)
-            }, reviews: [], configurations: project.configurations)
+            }, reviews: [], configurations: configurations)
             let tangler = Tangler(variant: try Variant(project: spec, name: Project.baseVariant))
             for document in spec.chapters {
                 _ = tangler.modelSource(document)

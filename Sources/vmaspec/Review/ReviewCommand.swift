@@ -47,9 +47,10 @@ struct ReviewCommand: ParsableCommand {
         if rows.contains(where: \.failed) { throw ExitStatus.checkFailed }
     }
 
+    /// The document of review point (or must-fail variant) `id`.
     static func review(_ id: String, in project: Project) throws -> Review {
-        guard let review = project.review(id: id), review.header.kind == .review else {
-            let known = project.reviews.filter { $0.header.kind == .review }.map(\.header.id).joined(separator: ", ")
+        guard let review = project.review(id: id) else {
+            let known = project.reviews.map(\.header.id).joined(separator: ", ")
             throw LiterateErrorBridge.badArgument("no review point '\(id)' (known: \(known))")
         }
         return review
