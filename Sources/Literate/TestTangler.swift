@@ -67,7 +67,8 @@ public struct TestTangler: Sendable {
         return "Behaviour_" + SwiftNames.identifier(name.hasSuffix(".swift") ? String(name.dropLast(6)) : name)
     }
 
-    /// The variant's namespace, and the tests that run every example and scenario of its catalog.
+    /// The variant's namespace, and one test for each example and each scenario it compiles, so
+    /// that every one is reported (and counted by `vmaspec review`) on its own.
     public func suiteSource() -> String {
         if let bug = mustFail { return bugSuiteSource(bug) }
         var out = header("the variant catalog")
@@ -75,26 +76,41 @@ public struct TestTangler: Sendable {
         out.line()
         out.line("extension \(namespace) {")
         out.line("@Suite(\"examples\") struct Examples {")
-        out.line("    @Test(\"each example prints its output block\", arguments: VMASpecCatalog.examples.map { \"\\($0.file):\\($0.line)\" })")
-        out.line("    func example(_ location: String) {")
-        out.line("        let example = VMASpecCatalog.examples.first { \"\\($0.file):\\($0.line)\" == location }!")
+        out.line("    func check(_ file: String, _ line: Int) throws {")
+        out.line("        let example = try #require(VMASpecCatalog.examples.first { $0.file == file && $0.line == line })")
         out.line("        let actual = example.run()")
         out.line("        guard actual != example.expected else { return }")
         out.line("        let diff = OutputDiff.unified(expected: example.expected, actual: actual, expectedStart: example.outputLine + 1)")
-        out.line("        Issue.record(Comment(rawValue: \"example output differs from the output block at \\(example.file):\\(example.outputLine):\\n\\(diff)\"),")
-        out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(example.file)\", filePath: example.file, line: example.line, column: 1))")
+        out.line("        Issue.record(Comment(rawValue: \"example output differs from the output block at \\(file):\\(example.outputLine):\\n\\(diff)\"),")
+        out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(file)\", filePath: file, line: line, column: 1))")
         out.line("    }")
+        let tangler = Tangler(variant: variant)
+        for document in variant.documents {
+            for (example, _) in tangler.examplePairs(in: document) {
+                let name = example.source.info["name"].map { " \($0)" } ?? ""
+                out.line("    @Test(\(SwiftNames.stringLiteral("\(example.source.position)\(name)"))) func \(document.identifier)_\(example.source.line)() throws {")
+                out.line("        try check(\(SwiftNames.stringLiteral(example.source.file)), \(example.source.line))")
+                out.line("    }")
+            }
+        }
         out.line("}")
         out.line()
         out.line("@Suite(\"scenarios\") struct Scenarios {")
-        out.line("    @Test(\"each scenario meets its expectation at its bound\", arguments: VMASpecCatalog.scenarios.map(\\.name))")
-        out.line("    func scenario(_ name: String) {")
-        out.line("        let scenario = VMASpecCatalog.scenarios.first { $0.name == name }!")
+        out.line("    func check(_ name: String) throws {")
+        out.line("        let scenario = try #require(VMASpecCatalog.scenarios.first { $0.name == name })")
         out.line("        let report = Explorer.explore(scenario, config: .dfs(for: scenario))")
         out.line("        guard !report.meetsExpectation else { return }")
         out.line("        Issue.record(Comment(rawValue: \"scenario '\\(name)' expected to \\(scenario.expect.rawValue): \\(report)\"),")
         out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(scenario.file)\", filePath: scenario.file, line: scenario.line, column: 1))")
         out.line("    }")
+        for document in variant.documents {
+            for block in variant.blocks(in: document, where: { if case .scenario = $0 { true } else { false } }) {
+                guard case .scenario(let scenario) = block.source.role else { continue }
+                out.line("    @Test(\(SwiftNames.stringLiteral("\(scenario.name) (\(block.source.position))"))) func \(SwiftNames.identifier(scenario.name))() throws {")
+                out.line("        try check(\(SwiftNames.stringLiteral(scenario.name)))")
+                out.line("    }")
+            }
+        }
         out.line("}")
         out.line("}")
         return out.text

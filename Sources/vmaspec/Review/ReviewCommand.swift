@@ -71,7 +71,11 @@ struct ReviewCommand: ParsableCommand {
         var builds: [String: String] = [:]
         var testResults: TestResults?
         if let results {
-            testResults = try TestResults.load(URL(fileURLWithPath: results))
+            do {
+                testResults = try TestResults.load(URL(fileURLWithPath: results))
+            } catch let error as ReviewError {
+                throw badArgument(error.description)
+            }
         } else if !noRun {
             for review in reviews {
                 let module = variantRegistry.first { $0.name == review.header.id }?.module
@@ -120,15 +124,19 @@ struct ReviewRunner {
     }
 }
 
-/// The tracker's table for people.
+/// The tracker's table for people (`--json` has every field in full).
 enum ReviewTable {
+    static func clipped(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+
     static func render(_ rows: [ReviewRow]) -> String {
-        let header = ["id", "reviewer", "status", "variant", "shared", "own tests", "spec tests", "explorer", "base", "upstream"]
+        let header = ["id", "reviewer", "status", "variant", "shared", "own tests", "spec tests", "examples", "explorer", "base", "upstream"]
         let lines = rows.map { row in
-            [row.id, row.reviewer, row.status, row.build, row.sharedSuite?.text ?? "-", row.variantTests?.text ?? "-",
-             row.specTests?.text ?? "-", row.scenarios?.text ?? "-",
+            [row.id, clipped(row.reviewer, 24), row.status, row.build, row.sharedSuite?.text ?? "-", row.variantTests?.text ?? "-",
+             row.specTests?.text ?? "-", row.examples?.text ?? "-", row.scenarios?.text ?? "-",
              row.freshness + (row.staleChunks.isEmpty ? "" : " (\(row.staleChunks.joined(separator: ", ")))"),
-             row.upstream]
+             clipped(row.upstream, 72)]
         }
         let widths = header.indices.dropLast().map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }
         return ([header] + lines).map { cells in

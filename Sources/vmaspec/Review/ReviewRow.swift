@@ -30,9 +30,10 @@ struct ReviewRow: Encodable {
     struct ScenarioVerdicts: Encodable {
         var asExpected: Int
         var total: Int
-        var schedules: Int
+        /// Known when the explorer ran here; not when the verdicts come from a test run.
+        var schedules: Int?
         var unexpected: [String]
-        var text: String { "\(asExpected)/\(total) (\(schedules) schedules)" }
+        var text: String { "\(asExpected)/\(total)" + (schedules.map { " (\($0) schedules)" } ?? " as expected") }
     }
 
     /// Whether the variant failed anything it ran.
@@ -66,11 +67,17 @@ extension ReviewRow {
             variantTests: results?.count(namespace) { $0 == own },
             specTests: results?.count(namespace) { $0.hasPrefix("ch_") },
             examples: results?.count(namespace) { $0 == "Examples" },
-            scenarios: entry.map(Self.explore),
+            scenarios: results.map { Self.verdicts(from: $0, namespace) } ?? entry.map(Self.explore),
             freshness: statuses.contains { $0.recorded == nil } ? "unrecorded" : statuses.allSatisfy(\.isFresh) ? "fresh" : "stale",
             staleChunks: statuses.filter { !$0.isFresh && $0.recorded != nil }.map(\.chunk),
             replacedChunks: statuses.map(\.chunk),
             renames: Dictionary(header.renames.map { ($0.old, $0.new) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The verdicts of the test run's scenario suite for the variant.
+    static func verdicts(from results: TestResults, _ namespace: String) -> ScenarioVerdicts {
+        let count = results.count(namespace) { $0 == "Scenarios" }
+        return ScenarioVerdicts(asExpected: count.passed, total: count.total, schedules: nil, unexpected: [])
     }
 
     /// Every scenario of the variant at its bound.

@@ -28,7 +28,7 @@ struct TestResults {
     }
 
     static func load(_ url: URL) throws -> TestResults {
-        guard let parser = XMLParser(contentsOf: url) else {
+        guard FileManager.default.isReadableFile(atPath: url.path), let parser = XMLParser(contentsOf: url) else {
             throw ReviewError("cannot read test results \(url.path)")
         }
         let delegate = JUnitReader()
