@@ -118,7 +118,10 @@ struct SpecLayout {
 
     func testCommands() throws -> [Command] {
         let work = context.pluginWorkDirectoryURL
-        var commands: [Command] = []
+        let catalogs = work.appending(path: "VariantCatalogs.swift")
+        var commands: [Command] = [command("Listing variant catalogs", ["test-catalogs", "--root", root.path, "--variant", "rfc", "--out", catalogs.path,
+                                                                        "--modules"] + variants.map { "\($0.name)=\($0.module)" },
+                                           inputs: [], outputs: [catalogs])]
         for variant in variants {
             let prefix = "v_" + variant.name.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")
             let module = ["--module", variant.module]

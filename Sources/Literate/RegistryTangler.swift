@@ -31,4 +31,20 @@ public enum RegistryTangler {
         out.line("]")
         return out.text
     }
+
+    /// For the spec test target: every variant's scenarios by name, so that a review's tests can
+    /// compare its variant with its base (`scenariosByVariant["rfc"]`).
+    public static func testCatalogSource(modules: [(name: String, module: String)]) -> String {
+        var out = SwiftEmitter(header: "the variant targets of Package.swift")
+        out.line("import Sched")
+        for (_, module) in modules { out.line("import \(module)") }
+        out.line()
+        out.line("/// Every variant's scenarios, by variant name.")
+        out.line("let scenariosByVariant: [String: [ScenarioDefinition]] = [")
+        for (name, module) in modules {
+            out.line("    \(SwiftNames.stringLiteral(name)): \(module).VMASpecCatalog.scenarios,")
+        }
+        out.line("]")
+        return out.text
+    }
 }

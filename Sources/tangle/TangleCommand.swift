@@ -44,7 +44,7 @@ struct TangleCommand {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2 { configurations[parts[0]] = parts[1] }
         }
-        if mode == "registry" {
+        if mode == "registry" || mode == "test-catalogs" {
             for (url, contents) in try outputs(project: nil, variant: nil, root: root) { try OutputWriter.write(contents, to: url) }
             return
         }
@@ -74,6 +74,9 @@ struct TangleCommand {
         case "registry":
             let modules = (options["modules"] ?? []).map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
             return [(out, RegistryTangler.source(modules: modules.map { ($0[0], $0[1]) }))]
+        case "test-catalogs":
+            let modules = (options["modules"] ?? []).map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+            return [(out, RegistryTangler.testCatalogSource(modules: modules.map { ($0[0], $0[1]) }))]
         case "suite":
             return [(out, TestTangler(variant: variant, module: try one("module")).suiteSource())]
         default:
