@@ -24,6 +24,8 @@ public enum MemoryOrder: Sendable {
 /// Every operation is a scheduling point under the explorer.
 public final class AtomicInt: @unchecked Sendable {
     private let value: Atomic<Int>
+    /// Sleepers of `wait_var_event` on this variable, made on first use.
+    private let waiters = Mutex<WaitQueue?>(nil)
     /// Name shown in traces, e.g. `"mm->mm_lock_seq"`.
     public let name: String
 
@@ -115,4 +117,27 @@ public final class AtomicInt: @unchecked Sendable {
 
     /// Reads the value without a scheduling point or trace line (for assertions and `finally` checks).
     public var peek: Int { value.load(ordering: .sequentiallyConsistent) }
+}
+
+extension AtomicInt {
+    /// The wait queue of this variable, as the kernel's `__var_waitqueue(&var)` finds one.
+    var waitQueue: WaitQueue {
+        waiters.withLock { queue in
+            if let queue { return queue }
+            let made = WaitQueue(name: name)
+            queue = made
+            return made
+        }
+    }
+}
+
+/// Sleeps until `condition()` holds, waiting on `variable` (Linux `wait_var_event`); it is
+/// re-checked after each `wake_up_var(variable)`.
+public func wait_var_event(_ variable: AtomicInt, file: StaticString = #filePath, line: UInt = #line, _ condition: () -> Bool) {
+    variable.waitQueue.wait_event(file: file, line: line, condition)
+}
+
+/// Wakes everything sleeping in `wait_var_event(variable)` (Linux `wake_up_var`).
+public func wake_up_var(_ variable: AtomicInt, file: StaticString = #filePath, line: UInt = #line) {
+    variable.waitQueue.wake_up_all(file: file, line: line)
 }
