@@ -43,8 +43,8 @@ public struct Book: Sendable {
     func navigation(index: Int, variant: String) -> String {
         let chapters = project.chapters
         var links = ["<a href=\"../index.html\">contents</a>"]
-        if index > 0 { links.append("<a href=\"\(Self.escape(pageName(chapters[index - 1])))\">← \(Self.escape(title(of: chapters[index - 1])))</a>") }
-        if index + 1 < chapters.count { links.append("<a href=\"\(Self.escape(pageName(chapters[index + 1])))\">\(Self.escape(title(of: chapters[index + 1]))) →</a>") }
+        if index > 0 { links.append("<a href=\"\(Self.escape(pageName(chapters[index - 1])))\">← \(Self.inline(title(of: chapters[index - 1])))</a>") }
+        if index + 1 < chapters.count { links.append("<a href=\"\(Self.escape(pageName(chapters[index + 1])))\">\(Self.inline(title(of: chapters[index + 1]))) →</a>") }
         let switcher = variantNames.map { name in
             name == variant ? "<strong>\(Self.escape(name))</strong>" : "<a href=\"../\(Self.escape(name))/\(Self.escape(pageName(chapters[index])))\">\(Self.escape(name))</a>"
         }
@@ -54,13 +54,13 @@ public struct Book: Sendable {
     func index() -> String {
         var body = "<h1>Per-VMA locks: the RFC and its review</h1>\n<p>Suren Baghdasaryan's RFC (September 2022), told and modelled step by step. Each review point is a variant of the model; pick one to read the chapters as it changes them.</p>\n<h2>Chapters</h2>\n<ol>\n"
         for chapter in project.chapters {
-            body += "<li><a href=\"rfc/\(Self.escape(pageName(chapter)))\">\(Self.escape(title(of: chapter)))</a></li>\n"
+            body += "<li><a href=\"rfc/\(Self.escape(pageName(chapter)))\">\(Self.inline(title(of: chapter)))</a></li>\n"
         }
-        body += "</ol>\n<h2>The review</h2>\n<table><tr><th>id</th><th>title</th><th>reviewer</th><th>status</th><th>upstream</th><th>read as</th></tr>\n"
+        body += "</ol>\n<h2>The review</h2>\n<table><tr><th>id</th><th>title</th><th>reviewer</th><th>status</th><th>upstream (or, for a bug, its source)</th><th>read as</th></tr>\n"
         for review in project.reviews {
             let h = review.header
             let readAs = h.kind == .review ? "<a href=\"\(Self.escape(h.id))/\(Self.escape(pageName(project.chapters.first ?? review.document)))\">chapters</a>" : "must-fail"
-            body += "<tr><td><a href=\"review/\(Self.escape(h.id)).html\">\(Self.escape(h.id))</a></td><td>\(Self.escape(h.title))</td><td>\(Self.escape(h.reviewer))</td><td>\(Self.escape(h.kind == .bug ? "bug" : h.status.rawValue))</td><td>\(Self.escape(h.upstream))</td><td>\(readAs)</td></tr>\n"
+            body += "<tr><td><a href=\"review/\(Self.escape(h.id)).html\">\(Self.escape(h.id))</a></td><td>\(Self.escape(h.title))</td><td>\(Self.escape(h.reviewer))</td><td>\(Self.escape(h.kind == .bug ? "bug" : h.status.rawValue))</td><td>\(Self.escape(h.kind == .bug ? h.source : h.upstream))</td><td>\(readAs)</td></tr>\n"
         }
         body += "</table>\n"
         return page(title: "Per-VMA locks", variant: nil, body: body, nav: "", depth: 0)
@@ -72,11 +72,18 @@ public struct Book: Sendable {
         return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Self.escape(title))</title><link rel="stylesheet" href="\(up)style.css"></head>
+        <title>\(Self.escape(title.replacingOccurrences(of: "`", with: "")))</title><link rel="stylesheet" href="\(up)style.css"></head>
         <body>\(nav)\(badge)<main>
         \(body)</main>\(nav)</body></html>
 
         """
+    }
+
+    /// A heading's text as HTML: escaped, with its `code spans` set as code.
+    static func inline(_ text: String) -> String {
+        let parts = escape(text).split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count % 2 == 1 else { return escape(text) }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? "<code>\($0.element)</code>" : String($0.element) }.joined()
     }
 
     public static func escape(_ text: String) -> String {

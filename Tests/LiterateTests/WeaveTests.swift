@@ -48,6 +48,11 @@ import Testing
         #expect(pages.map(\.path).contains("review/naming.html"))
     }
 
+    @Test func headingCodeSpansBecomeCode() {
+        #expect(Book.inline("1. One `mmap_lock` <for> all") == "1. One <code>mmap_lock</code> &lt;for&gt; all")
+        #expect(Book.inline("odd ` tick") == "odd ` tick")
+    }
+
     @Test func ownTextIsEscaped() {
         #expect(Book.escape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
     }
