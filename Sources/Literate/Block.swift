@@ -36,6 +36,17 @@ public struct Block: Equatable, Sendable {
         public var expectFailure: Bool
         public var bound: Int?
         public var variants: [String]?
+        /// The step limit of one schedule (`steps=`).
+        public var steps: Int?
+        /// PCT sampling instead of bounded search: `pct=ITERATIONS seed=S` (`depth=D`, default 3).
+        public var pct: (iterations: Int, depth: Int, seed: UInt64)?
+        /// Width of the model's sequence counters, handed to the body as `counterBits`.
+        public var counterBits: Int?
+
+        public static func == (a: Scenario, b: Scenario) -> Bool {
+            (a.name, a.expectFailure, a.bound, a.variants, a.steps, a.counterBits) == (b.name, b.expectFailure, b.bound, b.variants, b.steps, b.counterBits)
+                && a.pct?.iterations == b.pct?.iterations && a.pct?.depth == b.pct?.depth && a.pct?.seed == b.pct?.seed
+        }
     }
 
     public var chunkName: String? {

@@ -9,7 +9,7 @@ enum BlockRoleParser {
         "replacement": ["replaces", "base"],
         "example": ["name", "variants"],
         "test": ["variants"],
-        "scenario": ["name", "expect", "bound", "variants"],
+        "scenario": ["name", "expect", "bound", "variants", "steps", "pct", "depth", "seed", "counterBits"],
         "ignore": ["name"],
         "output": ["file"],
     ]
@@ -84,12 +84,28 @@ enum BlockRoleParser {
         guard expect == "pass" || expect == "fail" else {
             throw LiterateError(position, "'expect' must be 'pass' or 'fail', not '\(expect)'")
         }
-        var bound: Int?
-        if let text = info["bound"] {
-            guard let value = Int(text), value >= 0 else { throw LiterateError(position, "'bound' must be a whole number ≥ 0, not '\(text)'") }
-            bound = value
+        let bound = try number("bound", info, position, minimum: 0)
+        let pct = try number("pct", info, position, minimum: 1)
+        if pct == nil, let stray = ["depth", "seed"].first(where: { info[$0] != nil }) {
+            throw LiterateError(position, "'\(stray)' belongs to PCT sampling: add 'pct=ITERATIONS'")
         }
-        return Block.Scenario(name: name, expectFailure: expect == "fail", bound: bound, variants: try variantList(info, position))
+        if pct != nil, bound != nil { throw LiterateError(position, "a scenario takes 'bound' (search) or 'pct' (sampling), not both") }
+        let counterBits = try number("counterBits", info, position, minimum: 2)
+        if let bits = counterBits, bits > 32 { throw LiterateError(position, "'counterBits' must be between 2 and 32, not \(bits)") }
+        return Block.Scenario(
+            name: name, expectFailure: expect == "fail", bound: bound, variants: try variantList(info, position),
+            steps: try number("steps", info, position, minimum: 1),
+            pct: try pct.map { ($0, try number("depth", info, position, minimum: 1) ?? 3, UInt64(try number("seed", info, position, minimum: 0) ?? 1)) },
+            counterBits: counterBits)
+    }
+
+    /// The whole-number attribute `key`, if present.
+    private static func number(_ key: String, _ info: InfoString, _ position: SourcePosition, minimum: Int) throws -> Int? {
+        guard let text = info[key] else { return nil }
+        guard let value = Int(text), value >= minimum else {
+            throw LiterateError(position, "'\(key)' must be a whole number ≥ \(minimum), not '\(text)'")
+        }
+        return value
     }
 
     private static func variantList(_ info: InfoString, _ position: SourcePosition) throws -> [String]? {

@@ -22,6 +22,9 @@ public struct Tangler: Sendable {
         for block in scenarios {
             out.line()
             out.line("private func scenario_\(block.source.line)(_ scenario: Scenario) throws {")
+            if case .scenario(let s) = block.source.role, let bits = s.counterBits {
+                out.line("    let counterBits = \(bits)  // from the scenario's counterBits=")
+            }
             out.located(block.code, file: block.source.file, line: block.source.firstCodeLine)
             out.line("}")
         }
@@ -30,7 +33,9 @@ public struct Tangler: Sendable {
         for block in scenarios {
             guard case .scenario(let s) = block.source.role else { continue }
             let bound = s.bound.map(String.init) ?? "nil"
-            out.line("    ScenarioDefinition(name: \(SwiftNames.stringLiteral(s.name)), expect: .\(s.expectFailure ? "fail" : "pass"), bound: \(bound), file: \(SwiftNames.stringLiteral(block.source.file)), line: \(block.source.line), body: scenario_\(block.source.line)),")
+            let steps = s.steps.map(String.init) ?? "nil"
+            let sampling = s.pct.map { ".pct(iterations: \($0.iterations), depth: \($0.depth), seed: \($0.seed))" } ?? "nil"
+            out.line("    ScenarioDefinition(name: \(SwiftNames.stringLiteral(s.name)), expect: .\(s.expectFailure ? "fail" : "pass"), bound: \(bound), maxSteps: \(steps), sampling: \(sampling), file: \(SwiftNames.stringLiteral(block.source.file)), line: \(block.source.line), body: scenario_\(block.source.line)),")
         }
         out.line("]")
         return out.text

@@ -39,9 +39,11 @@ public struct ExplorerConfig: Sendable {
         self.progress = progress
     }
 
-    /// DFS with the scenario's own preemption bound, or `defaultBound`.
-    public static func dfs(for scenario: ScenarioDefinition, defaultBound: Int = 2) -> ExplorerConfig {
-        ExplorerConfig(strategy: .dfs(preemptionBound: scenario.bound ?? defaultBound))
+    /// What the scenario declares: its sampling strategy if it has one, else DFS with its own
+    /// preemption bound (or `defaultBound`); its step limit, or the default.
+    public static func declared(by scenario: ScenarioDefinition, defaultBound: Int = 2) -> ExplorerConfig {
+        ExplorerConfig(strategy: scenario.sampling ?? .dfs(preemptionBound: scenario.bound ?? defaultBound),
+                       maxSteps: scenario.maxSteps ?? ExplorerConfig().maxSteps)
     }
 }
 

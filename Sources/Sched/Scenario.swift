@@ -9,18 +9,24 @@ public struct ScenarioDefinition: Sendable {
     public let expect: Expectation
     /// The preemption bound the scenario asks for (nil: the explorer's default).
     public let bound: Int?
+    /// The step limit of one schedule the scenario asks for (nil: the explorer's default).
+    public let maxSteps: Int?
+    /// Sampling instead of bounded search (PCT or random, with their seed), when the scenario asks.
+    public let sampling: Strategy?
     /// Where the scenario is defined (e.g. its Markdown file and line).
     public let file: String
     public let line: Int
     let body: @Sendable (Scenario) throws -> Void
 
     public init(
-        name: String, expect: Expectation, bound: Int?, file: String, line: Int,
-        body: @escaping @Sendable (Scenario) throws -> Void
+        name: String, expect: Expectation, bound: Int?, maxSteps: Int? = nil, sampling: Strategy? = nil,
+        file: String, line: Int, body: @escaping @Sendable (Scenario) throws -> Void
     ) {
         self.name = name
         self.expect = expect
         self.bound = bound
+        self.maxSteps = maxSteps
+        self.sampling = sampling
         self.file = file
         self.line = line
         self.body = body

@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
         for entry in variantRegistry where !project.isMustFail(entry.name) {
             let results = try reportingBadInput { try ExampleRun.run([entry], project: project) }
             let failed = results.filter { !$0.passed }
-            let reports = entry.scenarios.map { Explorer.explore($0, config: .dfs(for: $0)) }
+            let reports = entry.scenarios.map { Explorer.explore($0, config: .declared(by: $0)) }
             let unexpected = reports.filter { !$0.meetsExpectation }
             failures += failed.count + unexpected.count
             let schedules = reports.reduce(0) { $0 + $1.schedulesExplored }
@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
             let catches = project.review(id: entry.name)?.header.catches ?? []
             for name in catches {
                 guard let scenario = entry.scenarios.first(where: { $0.name == name }) else { continue }
-                let report = Explorer.explore(scenario, config: .dfs(for: scenario))
+                let report = Explorer.explore(scenario, config: .declared(by: scenario))
                 let failure = report.verdict.failure
                 if failure == nil { missed += 1 }
                 print(Self.row(entry.name, name, "\(report.schedulesExplored)",

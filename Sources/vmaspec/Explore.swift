@@ -33,8 +33,8 @@ struct Explore: ParsableCommand {
     @Option(help: "Seed of PCT or random search.")
     var seed: UInt64 = 1
 
-    @Option(help: "Steps one schedule may take before it is a runaway (livelock, endless retry).")
-    var maxSteps: Int = 10_000
+    @Option(help: "Steps one schedule may take before it is a runaway (default: the scenario's steps=, else 10000).")
+    var maxSteps: Int?
 
     @Option(help: "Replay the schedule of a token printed by an earlier failure.")
     var replay: String?
@@ -63,12 +63,13 @@ struct Explore: ParsableCommand {
         switch (pct, random) {
         case (let n?, nil): strategy = .pct(iterations: n, depth: depth, seed: seed)
         case (nil, let n?): strategy = .random(iterations: n, seed: seed)
-        case (nil, nil): strategy = .dfs(preemptionBound: bound ?? definition.bound ?? 2)
+        case (nil, nil): strategy = bound.map { .dfs(preemptionBound: $0) } ?? ExplorerConfig.declared(by: definition).strategy
         default: throw badArgument("give one of --bound, --pct or --random")
         }
         if bound != nil, pct != nil || random != nil { throw badArgument("give one of --bound, --pct or --random") }
         let progress = ExploreReport.progressPrinter()
-        return Explorer.explore(definition, config: ExplorerConfig(strategy: strategy, maxSteps: maxSteps, progress: progress))
+        let steps = maxSteps ?? ExplorerConfig.declared(by: definition).maxSteps
+        return Explorer.explore(definition, config: ExplorerConfig(strategy: strategy, maxSteps: steps, progress: progress))
     }
 
 }

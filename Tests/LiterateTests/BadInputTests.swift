@@ -118,6 +118,22 @@ import Testing
                 == "Spec/a.md:1: error: 'expect' must be 'pass' or 'fail', not 'maybe'")
     }
 
+    @Test func scenarioSettings() throws {
+        let text = "```swift scenario name=x expect=pass pct=500 seed=7 steps=300 counterBits=2\n```\n"
+        let block = try Fixture.project([("Spec/a.md", text)]).chapters[0].blocks[0]
+        guard case .scenario(let s) = block.role else { Issue.record("not a scenario"); return }
+        #expect(s.pct?.iterations == 500 && s.pct?.depth == 3 && s.pct?.seed == 7)
+        #expect(s.steps == 300 && s.counterBits == 2 && s.bound == nil)
+        #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "```swift scenario name=x expect=pass bound=2 pct=5\n```\n")]) }
+                == "Spec/a.md:1: error: a scenario takes 'bound' (search) or 'pct' (sampling), not both")
+        #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "```swift scenario name=x expect=pass seed=5\n```\n")]) }
+                == "Spec/a.md:1: error: 'seed' belongs to PCT sampling: add 'pct=ITERATIONS'")
+        #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "```swift scenario name=x expect=pass steps=0\n```\n")]) }
+                == "Spec/a.md:1: error: 'steps' must be a whole number ≥ 1, not '0'")
+        #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "```swift scenario name=x expect=pass counterBits=40\n```\n")]) }
+                == "Spec/a.md:1: error: 'counterBits' must be between 2 and 32, not 40")
+    }
+
     @Test func unknownVariantInAFilter() {
         #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "```swift test variants=rfc,nope\n```\n")]) }
                 == "Spec/a.md:1: error: unknown variant 'nope' (known: rfc)")

@@ -23,7 +23,7 @@ enum ExplorerBench {
 
     static func row(_ what: String, _ entry: VariantEntry, _ name: String) -> Row? {
         guard let scenario = entry.scenarios.first(where: { $0.name == name }) else { return nil }
-        let report = Explorer.explore(scenario, config: .dfs(for: scenario))
+        let report = Explorer.explore(scenario, config: .declared(by: scenario))
         let verdict = report.verdict.failure.map { "\($0.kind.rawValue) at \($0.location ?? "?")" } ?? (report.exhaustive ? "passed, exhaustive" : "passed")
         return Row(what: what, variant: entry.name, scenario: name, schedules: report.schedulesExplored,
                    seconds: seconds(report.elapsed), verdict: verdict)

@@ -82,7 +82,7 @@ extension ReviewRow {
 
     /// Every scenario of the variant at its bound.
     static func explore(_ entry: VariantEntry) -> ScenarioVerdicts {
-        let reports = entry.scenarios.map { Explorer.explore($0, config: .dfs(for: $0)) }
+        let reports = entry.scenarios.map { Explorer.explore($0, config: .declared(by: $0)) }
         return ScenarioVerdicts(asExpected: reports.filter(\.meetsExpectation).count, total: reports.count,
                                 schedules: reports.reduce(0) { $0 + $1.schedulesExplored },
                                 unexpected: reports.filter { !$0.meetsExpectation }.map(\.scenario))
