@@ -84,7 +84,8 @@ enum ExploreReport {
         case .passed:
             out += "passed: \(report.schedulesExplored) schedules\(report.exhaustive ? ", exhaustive" : "") in \(seconds) s (\(rate)/s)\n"
         case .failed(let failure):
-            out += "failed after \(report.schedulesExplored) schedules in \(seconds) s: \(failure.kind.rawValue): \(failure.message)"
+            let kind = failure.message.hasPrefix("\(failure.kind.rawValue):") ? "" : "\(failure.kind.rawValue): "
+            out += "failed after \(report.schedulesExplored) schedules in \(seconds) s: \(kind)\(failure.message)"
             out += failure.location.map { " at \($0)" } ?? ""
             out += "\nreplay: vmaspec explore \(scenario.name) --variant \(variant) --replay \(failure.replayToken)\ntrace:\n"
             for (index, step) in failure.trace.enumerated() { out += "  \(index + 1). \(step)\n" }
