@@ -19,7 +19,7 @@ public enum RegistryTangler {
             out.line("        makeModel: {")
             out.line("            let mm = \(module).MM()")
             out.line("            return ModelAdapter(")
-            out.line("                mmap: { try mm.mmap(length: $0, prot: [.read, .write]) },")
+            out.line("                mmap: { length, writable in try mm.mmap(length: length, prot: writable ? [.read, .write] : [.read]) },")
             out.line("                munmap: { try mm.munmap($0, length: $1) },")
             out.line("                mprotect: { address, length, writable in try mm.mprotect(address, length: length, prot: writable ? [.read, .write] : [.read]) },")
             out.line("                fault: { address, write in mm.fault(at: address, access: write ? .write : .read).path == .vmaLock },")

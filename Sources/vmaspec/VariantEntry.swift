@@ -37,7 +37,7 @@ struct ExampleEntry: Sendable {
 
 /// The public surface of DESIGN.md section 4, as closures, so tools can drive any variant's `MM`.
 struct ModelAdapter: Sendable {
-    var mmap: @Sendable (_ length: UInt64) throws -> UInt64
+    var mmap: @Sendable (_ length: UInt64, _ writable: Bool) throws -> UInt64
     var munmap: @Sendable (_ start: UInt64, _ length: UInt64) throws -> Void
     var mprotect: @Sendable (_ start: UInt64, _ length: UInt64, _ writable: Bool) throws -> Void
     /// Faults at the address; true when the VMA lock handled it.

@@ -21,14 +21,17 @@ enum ContentionBench {
     static func measure(_ entry: VariantEntry, seconds: Double) throws -> Row {
         let model = entry.makeModel()
         let pages: UInt64 = 16
-        let faultRegion = try model.mmap(pages * 4096)
+        let faultRegion = try model.mmap(pages * 4096, true)
         for page in 0..<pages { try model.store(1, faultRegion + page * 4096) }
+        // A read-only guard page after it, so the writer's mappings can never merge into (and so
+        // lock) the VMA the faults use: the writer works on *other* VMAs.
+        _ = try model.mmap(4096, false)
         let stop = Atomic<Bool>(false)
         let writerOps = Atomic<Int>(0)
         let writerDone = DispatchSemaphore(value: 0)
         let writer = Thread {
             while !stop.load(ordering: .relaxed) {
-                guard let region = try? model.mmap(4 * 4096) else { break }
+                guard let region = try? model.mmap(4 * 4096, true) else { break }
                 try? model.mprotect(region + 4096, 4096, false)
                 try? model.munmap(region, 4 * 4096)
                 writerOps.add(1, ordering: .relaxed)

@@ -16,7 +16,7 @@ enum FaultBench {
         var share = 0.0
         for _ in 0..<repeats {
             let model = entry.makeModel()
-            let start = try model.mmap(UInt64(pages) * 4096)
+            let start = try model.mmap(UInt64(pages) * 4096, true)
             for page in 0..<pages { try model.store(1, start + UInt64(page) * 4096) }
             var viaVMALock = 0
             let begin = DispatchTime.now().uptimeNanoseconds
