@@ -2,10 +2,7 @@
 public enum RegistryTangler {
     /// `modules` pairs a variant name with its module; the CLI defines `VariantEntry` and `ExampleEntry`.
     public static func source(modules: [(name: String, module: String)]) -> String {
-        var out = SwiftEmitter(header: "the variant targets of Package.swift")
-        out.line("import Sched")
-        for (_, module) in modules { out.line("import \(module)") }
-        out.line()
+        var out = importing(modules)
         out.line("/// Every variant module this build holds, in Package.swift order.")
         out.line("let variantRegistry: [VariantEntry] = [")
         for (name, module) in modules {
@@ -35,10 +32,7 @@ public enum RegistryTangler {
     /// For the spec test target: every variant's scenarios by name, so that a review's tests can
     /// compare its variant with its base (`scenariosByVariant["rfc"]`).
     public static func testCatalogSource(modules: [(name: String, module: String)]) -> String {
-        var out = SwiftEmitter(header: "the variant targets of Package.swift")
-        out.line("import Sched")
-        for (_, module) in modules { out.line("import \(module)") }
-        out.line()
+        var out = importing(modules)
         out.line("/// Every variant's scenarios, by variant name.")
         out.line("let scenariosByVariant: [String: [ScenarioDefinition]] = [")
         for (name, module) in modules {
@@ -46,5 +40,14 @@ public enum RegistryTangler {
         }
         out.line("]")
         return out.text
+    }
+
+    /// A generated file's header, importing Sched and every variant module.
+    static func importing(_ modules: [(name: String, module: String)]) -> SwiftEmitter {
+        var out = SwiftEmitter(header: "the variant targets of Package.swift")
+        out.line("import Sched")
+        for (_, module) in modules { out.line("import \(module)") }
+        out.line()
+        return out
     }
 }

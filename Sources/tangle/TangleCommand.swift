@@ -44,18 +44,27 @@ struct TangleCommand {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2 { configurations[parts[0]] = parts[1] }
         }
-        if mode == "registry" || mode == "test-catalogs" {
-            for (url, contents) in try outputs(project: nil, variant: nil, root: root) { try OutputWriter.write(contents, to: url) }
-            return
+        let files: [(URL, String)]
+        if let registry = try registryOutput() {
+            files = [registry]
+        } else {
+            let project = try Project.load(root: root, configurations: configurations)
+            files = try outputs(project: project, variant: try Variant(project: project, name: try one("variant")), root: root)
         }
-        let project = try Project.load(root: root, configurations: configurations)
-        let variant = try Variant(project: project, name: try one("variant"))
-        let files = try outputs(project: project, variant: variant, root: root)
         for (url, contents) in files { try OutputWriter.write(contents, to: url) }
     }
 
+    /// The lists of variant modules, which need the targets but not the spec.
+    func registryOutput() throws -> (URL, String)? {
+        guard mode == "registry" || mode == "test-catalogs" else { return nil }
+        let modules = (options["modules"] ?? []).map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+            .filter { $0.count == 2 }.map { (name: $0[0], module: $0[1]) }
+        let source = mode == "registry" ? RegistryTangler.source(modules: modules) : RegistryTangler.testCatalogSource(modules: modules)
+        return (URL(fileURLWithPath: try one("out")), source)
+    }
+
     /// Every text is made before anything is written.
-    func outputs(project: Project!, variant: Variant!, root: URL) throws -> [(URL, String)] {
+    func outputs(project: Project, variant: Variant, root: URL) throws -> [(URL, String)] {
         let out = URL(fileURLWithPath: try one("out"))
         switch mode {
         case "model":
@@ -71,12 +80,6 @@ struct TangleCommand {
             let path = try one("file")
             let text = try SourceReader.utf8(try SourceReader.bytes(root: root, path: path), path: path)
             return [(out, TestTangler(variant: variant, module: try one("module")).behaviourSource(path: path, text: text))]
-        case "registry":
-            let modules = (options["modules"] ?? []).map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-            return [(out, RegistryTangler.source(modules: modules.map { ($0[0], $0[1]) }))]
-        case "test-catalogs":
-            let modules = (options["modules"] ?? []).map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-            return [(out, RegistryTangler.testCatalogSource(modules: modules.map { ($0[0], $0[1]) }))]
         case "suite":
             return [(out, TestTangler(variant: variant, module: try one("module")).suiteSource())]
         default:
