@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Literate
 import Sched
+import Synchronization
 
 /// `vmaspec explore SCENARIO [--variant V] [--bound K | --pct N --seed S | --random N --seed S] [--replay TOKEN]`.
 struct Explore: ParsableCommand {
@@ -67,9 +68,10 @@ struct Explore: ParsableCommand {
         default: throw badArgument("give one of --bound, --pct or --random")
         }
         if bound != nil, pct != nil || random != nil { throw badArgument("give one of --bound, --pct or --random") }
-        let progress = ExploreReport.progressPrinter()
+        let progress = ProgressLine()
+        defer { progress.finish() }
         let steps = maxSteps ?? ExplorerConfig.declared(by: definition).maxSteps
-        return Explorer.explore(definition, config: ExplorerConfig(strategy: strategy, maxSteps: steps, progress: progress))
+        return Explorer.explore(definition, config: ExplorerConfig(strategy: strategy, maxSteps: steps, progress: progress.show))
     }
 
 }
@@ -94,12 +96,21 @@ enum ExploreReport {
         return out
     }
 
-    /// Prints schedules explored, rate and elapsed time on long runs, to standard error.
-    static func progressPrinter() -> @Sendable (ExplorerProgress) -> Void {
-        { progress in
-            let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
-            let line = String(format: "\r%d schedules, %.0f/s, %.1f s", progress.schedulesExplored, Double(progress.schedulesExplored) / max(seconds, 0.001), seconds)
-            FileHandle.standardError.write(Data(line.utf8))
-        }
+}
+
+/// Schedules explored, rate and elapsed time on long runs, rewritten in place on standard error.
+final class ProgressLine: Sendable {
+    private let shown = Mutex(false)
+
+    func show(_ progress: ExplorerProgress) {
+        let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
+        let line = String(format: "\r%d schedules, %.0f/s, %.1f s    ", progress.schedulesExplored, Double(progress.schedulesExplored) / max(seconds, 0.001), seconds)
+        shown.withLock { $0 = true }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Ends the progress line, if one was shown, so the report starts on a line of its own.
+    func finish() {
+        if shown.withLock({ $0 }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
