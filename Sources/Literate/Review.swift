@@ -45,6 +45,11 @@ public struct ReviewHeader: Equatable, Sendable {
     static let requiredBugKeys = ["id", "title", "base", "source", "catches"]
     static let knownKeys = Set(requiredKeys + ["renames", "kind", "catches"])
 
+    /// `renames` as a table, old name → new name.
+    public var renameTable: [String: String] {
+        Dictionary(renames.map { ($0.old, $0.new) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The line of `key` in the Markdown file, or the header's fence line.
     public func line(of key: String) -> SourcePosition {
         SourcePosition(file: position.file, line: keyLines[key] ?? position.line)

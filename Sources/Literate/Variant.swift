@@ -103,7 +103,7 @@ public struct Variant: Sendable {
     /// `code` renamed by reviews `index...` of the chain, in order.
     func renamed(_ code: String, from index: Int) -> String {
         chain[min(index, chain.count)...].reduce(code) { text, review in
-            Renamer.apply(Dictionary(review.header.renames.map { ($0.old, $0.new) }, uniquingKeysWith: { a, _ in a }), to: text)
+            Renamer.apply(review.header.renameTable, to: text)
         }
     }
 

@@ -90,7 +90,7 @@ public struct ExplorationReport: Sendable, CustomStringConvertible {
 
     /// One line for a pass (`passed: 192 schedules, exhaustive, dfs(preemptionBound: 2), 0.03 s`), or the failure with its trace.
     public var description: String {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         let timing = "\(schedulesExplored) schedule\(schedulesExplored == 1 ? "" : "s")\(exhaustive ? ", exhaustive" : ""), \(strategy), \(String(format: "%.2f", seconds)) s"
         switch verdict {
         case .passed: return "\(scenario): passed: \(timing)"
@@ -99,7 +99,7 @@ public struct ExplorationReport: Sendable, CustomStringConvertible {
     }
 
     public var schedulesPerSecond: Double {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         return seconds > 0 ? Double(schedulesExplored) / seconds : 0
     }
 }
@@ -108,4 +108,11 @@ public struct ExplorationReport: Sendable, CustomStringConvertible {
 public struct ExplorerProgress: Sendable {
     public let schedulesExplored: Int
     public let elapsed: Duration
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double` (for rates and reports).
+    public var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
 }

@@ -80,7 +80,7 @@ struct Explore: ParsableCommand {
 enum ExploreReport {
     static func render(_ report: ExplorationReport, scenario: ScenarioDefinition, variant: String) -> String {
         let rate = String(format: "%.0f", report.schedulesPerSecond)
-        let seconds = String(format: "%.2f", Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18)
+        let seconds = String(format: "%.2f", report.elapsed.inSeconds)
         var out = "\(scenario.file):\(scenario.line): scenario '\(scenario.name)' on \(variant) (expect=\(scenario.expect.rawValue)), \(report.strategy)\n"
         switch report.verdict {
         case .passed:
@@ -103,7 +103,7 @@ final class ProgressLine: Sendable {
     private let shown = Mutex(false)
 
     func show(_ progress: ExplorerProgress) {
-        let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
+        let seconds = progress.elapsed.inSeconds
         let line = String(format: "\r%d schedules, %.0f/s, %.1f s    ", progress.schedulesExplored, Double(progress.schedulesExplored) / max(seconds, 0.001), seconds)
         shown.withLock { $0 = true }
         FileHandle.standardError.write(Data(line.utf8))

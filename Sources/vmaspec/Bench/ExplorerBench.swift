@@ -17,16 +17,12 @@ enum ExplorerBench {
         var schedulesPerSecond: Double { Double(schedules) / max(seconds, 1e-9) }
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     static func row(_ what: String, _ entry: VariantEntry, _ name: String) -> Row? {
         guard let scenario = entry.scenarios.first(where: { $0.name == name }) else { return nil }
         let report = Explorer.explore(scenario, config: .declared(by: scenario))
         let verdict = report.verdict.failure.map { "\($0.kind.rawValue) at \($0.location ?? "?")" } ?? (report.exhaustive ? "passed, exhaustive" : "passed")
         return Row(what: what, variant: entry.name, scenario: name, schedules: report.schedulesExplored,
-                   seconds: seconds(report.elapsed), verdict: verdict)
+                   seconds: report.elapsed.inSeconds, verdict: verdict)
     }
 
     static func run(project: Project) -> [Row] {

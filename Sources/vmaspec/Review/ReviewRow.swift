@@ -71,7 +71,7 @@ extension ReviewRow {
             freshness: statuses.contains { $0.recorded == nil } ? "unrecorded" : statuses.allSatisfy(\.isFresh) ? "fresh" : "stale",
             staleChunks: statuses.filter { !$0.isFresh && $0.recorded != nil }.map(\.chunk),
             replacedChunks: statuses.map(\.chunk),
-            renames: Dictionary(header.renames.map { ($0.old, $0.new) }, uniquingKeysWith: { a, _ in a }))
+            renames: header.renameTable)
     }
 
     /// The verdicts of the test run's scenario suite for the variant.
