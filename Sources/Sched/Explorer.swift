@@ -122,9 +122,14 @@ public enum Explorer {
         _ scenario: ScenarioDefinition, _ verdict: Verdict, count: Int, since start: ContinuousClock.Instant,
         exhaustive: Bool, strategy: String
     ) -> ExplorationReport {
-        let failed = verdict.failure != nil
         return ExplorationReport(
             scenario: scenario.name, verdict: verdict, schedulesExplored: count, elapsed: ContinuousClock().now - start,
-            exhaustive: exhaustive, strategy: strategy, meetsExpectation: failed == (scenario.expect == .fail))
+            exhaustive: exhaustive, strategy: strategy, meetsExpectation: meets(scenario, verdict))
+    }
+
+    /// A passing scenario must pass; a failing one must fail, with the pinned kind of failure if any.
+    static func meets(_ scenario: ScenarioDefinition, _ verdict: Verdict) -> Bool {
+        guard let failure = verdict.failure else { return scenario.expect == .pass }
+        return scenario.expect == .fail && (scenario.expectedFailure.map { $0 == failure.kind } ?? true)
     }
 }

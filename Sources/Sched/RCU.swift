@@ -40,11 +40,27 @@ public func synchronize_rcu(file: StaticString = #filePath, line: UInt = #line) 
 /// Normal runs free on a background reclaimer thread; `rcu_barrier()` waits for it.
 /// Under the explorer the object is freed at the step where its grace period ends.
 public func call_rcu(_ object: RCUObject, file: StaticString = #filePath, line: UInt = #line) {
-    if let model = currentModel() { return model.execution.callRCU(model, object, file: file, line: line) }
+    enqueueRCU(object, callback: nil, file: file, line: line)
+}
+
+/// `call_rcu(&object->rcu, callback)`: once the grace period has ended, runs `callback` on the
+/// object and then frees it.
+///
+/// The callback runs as the kernel's do, in softirq context: under the explorer on the thread
+/// whose `rcu_read_unlock` ends the grace period (or at the call, when no reader is inside a
+/// read section), with no scheduling point inside it; in normal runs on the reclaimer thread.
+public func call_rcu<Object: RCUObject>(
+    _ object: Object, file: StaticString = #filePath, line: UInt = #line, _ callback: @escaping (Object) -> Void
+) {
+    enqueueRCU(object, callback: { [unowned object] in callback(object) }, file: file, line: line)
+}
+
+private func enqueueRCU(_ object: RCUObject, callback: (() -> Void)?, file: StaticString, line: UInt) {
+    if let model = currentModel() { return model.execution.callRCU(model, object, callback: callback, file: file, line: line) }
     if object.queued.exchange(true, ordering: .relaxed) {
         fatalError("\(file):\(line): BUG: call_rcu() on a \(object.kind) already freed by call_rcu at \(object.freedBy?.description ?? "(pending)")")
     }
-    RCUReclaimer.shared.enqueue(object, site: SourceSite(file, line))
+    RCUReclaimer.shared.enqueue(object, callback: callback, site: SourceSite(file, line))
 }
 
 /// Frees `object` at once, with no grace period (`kmem_cache_free` on an object readers may still

@@ -30,18 +30,19 @@ open class RCUObject: @unchecked Sendable {
             model.point(file: file, line: line)
             let label = what.isEmpty ? kind : "\(kind).\(what)"
             if freed.load(ordering: .relaxed) {
-                model.fail(.useAfterFree, useAfterFreeMessage(label), file: file, line: line)
+                model.fail(.useAfterFree, useAfterFreeMessage("access(\(label))"), file: file, line: line)
             }
             return model.trace("access(\(label))", file: file, line: line)
         }
         if freed.load(ordering: .acquiring) {
             let label = what.isEmpty ? kind : "\(kind).\(what)"
-            fatalError("\(file):\(line): BUG: \(useAfterFreeMessage(label))")
+            fatalError("\(file):\(line): BUG: \(useAfterFreeMessage("access(\(label))"))")
         }
     }
 
-    func useAfterFreeMessage(_ label: String) -> String {
-        var message = "use-after-free: access(\(label)) to a \(kind) freed at \(freedBy?.description ?? "?")"
+    /// `what` (e.g. `access(vma.lock)`) reached this object after it was freed.
+    func useAfterFreeMessage(_ what: String) -> String {
+        var message = "use-after-free: \(what) touches a \(kind) freed at \(freedBy?.description ?? "?")"
         if let graceEndedAt { message += " (grace period ended at \(graceEndedAt))" }
         return message
     }

@@ -5,14 +5,14 @@ final class RCUReclaimer: @unchecked Sendable {
     static let shared = RCUReclaimer()
 
     private let parker = Parker()
-    private var queue: [(RCUObject, SourceSite)] = []
+    private var queue: [(object: RCUObject, callback: (() -> Void)?, site: SourceSite)] = []
     private var enqueued = 0
     private var completed = 0
     private var started = false
 
-    func enqueue(_ object: RCUObject, site: SourceSite) {
+    func enqueue(_ object: RCUObject, callback: (() -> Void)?, site: SourceSite) {
         parker.withLock {
-            queue.append((object, site))
+            queue.append((object, callback, site))
             enqueued += 1
             if !started {
                 started = true
@@ -44,13 +44,16 @@ final class RCUReclaimer: @unchecked Sendable {
     private func run() -> Never {
         ThreadState.current.name = "rcu reclaimer"
         while true {
-            let batch: [(RCUObject, SourceSite)] = parker.withLock {
+            let batch = parker.withLock {
                 while queue.isEmpty { parker.wait() }
                 defer { queue.removeAll(keepingCapacity: true) }
                 return queue
             }
             RCUGrace.synchronize()
-            for (object, site) in batch { object.poison(freedBy: site, graceEnd: nil) }
+            for pending in batch {
+                pending.callback?()
+                pending.object.poison(freedBy: pending.site, graceEnd: nil)
+            }
             parker.withLock {
                 completed += batch.count
                 parker.broadcast()

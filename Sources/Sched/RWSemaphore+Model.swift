@@ -34,8 +34,19 @@ extension RWSemaphore {
             thread.fail(.assertion, "up_read(\(name)) without a read hold", file: file, line: line)
         }
         count.store(value - Self.reader, ordering: .relaxed)
-        thread.trace("up_read(\(name))", file: file, line: line)
+        guard value == Self.reader, !modelQueue.isEmpty else {
+            thread.trace("up_read(\(name))", file: file, line: line)
+            return handOff()
+        }
+        // __up_read: the last reader saw RWSEM_FLAG_WAITERS, so it goes on to rwsem_wake(), which
+        // takes sem->wait_lock: a second step, with the count already released.
+        thread.trace("up_read(\(name)) -> count released, waiters to wake", file: file, line: line)
+        thread.point(file: file, line: line)
+        if let container, container.is_freed {
+            thread.fail(.useAfterFree, container.useAfterFreeMessage("rwsem_wake(\(name))"), file: file, line: line)
+        }
         handOff()
+        thread.trace("rwsem_wake(\(name))", file: file, line: line)
     }
 
     func modelUpWrite(_ thread: ModelThread, file: StaticString, line: UInt) {
@@ -68,8 +79,21 @@ extension RWSemaphore {
     private func wait(_ thread: ModelThread, isWriter: Bool, operation: String, file: StaticString, line: UInt) {
         let waiter = RWSemaphoreWaiter(thread: thread, isWriter: isWriter)
         modelQueue.append(waiter)
-        thread.block("\(operation)(\(name)) waits", file: file, line: line) { waiter.granted }
-        thread.trace("\(operation)(\(name)) acquired after waiting", file: file, line: line)
+        thread.block("\(operation)(\(name)) waits", file: file, line: line) { [unowned self] in
+            waiter.granted || mayTakeBeforeWakeup(waiter)
+        }
+        if waiter.granted { return thread.trace("\(operation)(\(name)) acquired after waiting", file: file, line: line) }
+        modelQueue.removeFirst()
+        grantWrite(to: thread)
+        waiter.granted = true
+        thread.trace("\(operation)(\(name)) acquired in its slow-path loop, before any wake-up", file: file, line: line)
+    }
+
+    /// A queued writer still awake in `rwsem_down_write_slowpath` retries `rwsem_try_write_lock`
+    /// under the wait lock; it succeeds once the count has no holder, even before the releaser's
+    /// `rwsem_wake` has run. Only `up_read`'s two steps leave such a window.
+    private func mayTakeBeforeWakeup(_ waiter: RWSemaphoreWaiter) -> Bool {
+        waiter.isWriter && modelQueue.first === waiter && count.load(ordering: .relaxed) == 0
     }
 
     /// Grants the lock to the head of the queue: a writer if free, else every queued reader.

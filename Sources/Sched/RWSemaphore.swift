@@ -8,6 +8,12 @@ import Synchronization
 /// Normal runs use an atomic count with a mutex/condvar slow path. Under the explorer each
 /// operation is a scheduling point, waiters queue in FIFO order and releases hand the lock to
 /// the head of the queue (a writer, or every waiting reader), as `rwsem_mark_wake` does.
+///
+/// `up_read` is two steps under the explorer, as `__up_read` is in the kernel: the count is
+/// released first, and only then, when waiters are queued, does the reader take the wait lock
+/// to wake them (`rwsem_wake`). A queued writer that is still awake in its slow-path loop may
+/// take the lock in between, so the waking reader can touch a semaphore whose owner has
+/// already moved on; see `embed(in:)`.
 public final class RWSemaphore: @unchecked Sendable {
     static let writer = 1
     static let reader = 2
@@ -21,12 +27,22 @@ public final class RWSemaphore: @unchecked Sendable {
     private let parker = Parker()
     /// FIFO wait queue under the explorer.
     var modelQueue: [RWSemaphoreWaiter] = []
+    /// The object the semaphore is a field of (`vma->lock` lives in the VMA), if any: touching the
+    /// semaphore once that object is freed is a use-after-free.
+    private(set) weak var container: RCUObject?
     /// Name shown in traces, e.g. `"vma->vm_lock"`.
     public let name: String
 
     /// An unlocked semaphore; `name` labels it in traces.
     public init(name: String = "rwsem") {
         self.name = name
+    }
+
+    /// Declares that the semaphore is a field of `object`. Under the explorer, `up_read`'s wake-up
+    /// of a waiter (which still touches the semaphore after the count is released, as the
+    /// kernel's `rwsem_wake` does) is then checked against `object` having been freed.
+    public func embed(in object: RCUObject) {
+        container = object
     }
 
     // MARK: Queries (not scheduling points)

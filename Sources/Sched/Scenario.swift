@@ -7,6 +7,8 @@ public enum Expectation: String, Sendable {
 public struct ScenarioDefinition: Sendable {
     public let name: String
     public let expect: Expectation
+    /// The kind of failure a failing run must end in, when the scenario pins it (nil: any).
+    public let expectedFailure: Failure.Kind?
     /// The preemption bound the scenario asks for (nil: the explorer's default).
     public let bound: Int?
     /// The step limit of one schedule the scenario asks for (nil: the explorer's default).
@@ -19,11 +21,12 @@ public struct ScenarioDefinition: Sendable {
     let body: @Sendable (Scenario) throws -> Void
 
     public init(
-        name: String, expect: Expectation, bound: Int?, maxSteps: Int? = nil, sampling: Strategy? = nil,
-        file: String, line: Int, body: @escaping @Sendable (Scenario) throws -> Void
+        name: String, expect: Expectation, expectedFailure: Failure.Kind? = nil, bound: Int?, maxSteps: Int? = nil,
+        sampling: Strategy? = nil, file: String, line: Int, body: @escaping @Sendable (Scenario) throws -> Void
     ) {
         self.name = name
         self.expect = expect
+        self.expectedFailure = expectedFailure
         self.bound = bound
         self.maxSteps = maxSteps
         self.sampling = sampling

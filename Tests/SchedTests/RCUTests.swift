@@ -57,6 +57,19 @@ struct RCUTests {
         reader.join()
     }
 
+    @Test func callbackRunsAfterTheGracePeriodAndBeforeTheFree() {
+        let object = RCUObject(kind: "vma")
+        let seenFreed = AtomicInt(-1)
+        rcu_read_lock()
+        call_rcu(object) { object in seenFreed.store(object.is_freed ? 1 : 0) }
+        usleep(10_000)
+        #expect(seenFreed.load() == -1, "the callback waits for this read section")
+        rcu_read_unlock()
+        rcu_barrier()
+        #expect(seenFreed.load() == 0)
+        #expect(object.is_freed)
+    }
+
     @Test func synchronizeWithoutReadersReturns() {
         for _ in 0..<100 { synchronize_rcu() }
         let object = RCUObject(kind: "x")

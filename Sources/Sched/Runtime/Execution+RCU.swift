@@ -1,6 +1,8 @@
 /// An object passed to `call_rcu` under the explorer, waiting for its grace period.
 struct PendingFree {
     let object: RCUObject
+    /// Runs just before the free, as the kernel's RCU callback does.
+    let callback: (() -> Void)?
     let site: SourceSite
     let readers: [(thread: ModelThread, exits: Int)]
 }
@@ -32,16 +34,22 @@ extension Execution {
         guard thread.rcuNesting == 0 else { return thread.trace("rcu_read_unlock()", file: file, line: line) }
         thread.rcuExits += 1
         // Adversarial: objects are freed the moment their grace period is over.
-        var freed: [String] = []
-        rcuPending.removeAll { pending in
-            guard Self.elapsed(pending.readers) else { return false }
-            pending.object.poison(freedBy: pending.site, graceEnd: SourceSite(file, line))
-            freed.append(pending.object.kind)
-            return true
-        }
+        let due = rcuPending.filter { Self.elapsed($0.readers) }
+        rcuPending.removeAll { Self.elapsed($0.readers) }
         thread.trace(
-            freed.isEmpty ? "rcu_read_unlock()" : "rcu_read_unlock() -> grace period over, frees \(freed.joined(separator: ", "))",
+            due.isEmpty ? "rcu_read_unlock()" : "rcu_read_unlock() -> grace period over, frees \(due.map(\.object.kind).joined(separator: ", "))",
             file: file, line: line)
+        for pending in due { free(pending, on: thread, graceEnd: SourceSite(file, line)) }
+    }
+
+    /// Runs the object's RCU callback (no scheduling point inside: softirq context), then frees it.
+    private func free(_ pending: PendingFree, on thread: ModelThread, graceEnd: SourceSite) {
+        if let callback = pending.callback {
+            thread.preemptCount += 1
+            callback()
+            thread.preemptCount -= 1
+        }
+        pending.object.poison(freedBy: pending.site, graceEnd: graceEnd)
     }
 
     func synchronizeRCU(_ thread: ModelThread, file: StaticString, line: UInt) {
@@ -56,7 +64,7 @@ extension Execution {
         thread.trace("synchronize_rcu() -> grace period over", file: file, line: line)
     }
 
-    func callRCU(_ thread: ModelThread, _ object: RCUObject, file: StaticString, line: UInt) {
+    func callRCU(_ thread: ModelThread, _ object: RCUObject, callback: (() -> Void)?, file: StaticString, line: UInt) {
         thread.point(file: file, line: line)
         if object.queued.exchange(true, ordering: .relaxed) {
             thread.fail(
@@ -65,11 +73,12 @@ extension Execution {
         }
         let site = SourceSite(file, line)
         let readers = readersNow()
+        let pending = PendingFree(object: object, callback: callback, site: site, readers: readers)
         if readers.isEmpty {
-            object.poison(freedBy: site, graceEnd: site)
-            return thread.trace("call_rcu(\(object.kind)) -> freed at once, no readers", file: file, line: line)
+            thread.trace("call_rcu(\(object.kind)) -> freed at once, no readers", file: file, line: line)
+            return free(pending, on: thread, graceEnd: site)
         }
-        rcuPending.append(PendingFree(object: object, site: site, readers: readers))
+        rcuPending.append(pending)
         let names = readers.map(\.thread.name).joined(separator: ", ")
         thread.trace("call_rcu(\(object.kind)) -> freed once \(names) leave(s) the read section", file: file, line: line)
     }

@@ -57,7 +57,7 @@ final class Execution {
     // MARK: Scheduling
 
     func point(_ thread: ModelThread, file: StaticString, line: UInt, yield: Bool) {
-        guard phase == .running else { return }
+        guard phase == .running, thread.preemptCount == 0 else { return }
         countStep(thread, file: file, line: line)
         guard let next = decide(current: thread, yielding: yield) else {
             fail(thread, .replayMismatch, Self.mismatchMessage, site: SourceSite(file, line))
@@ -67,6 +67,9 @@ final class Execution {
 
     func block(_ thread: ModelThread, _ what: String, file: StaticString, line: UInt, until: @escaping () -> Bool) {
         let site = SourceSite(file, line)
+        if thread.preemptCount > 0, !until() {
+            fail(thread, .assertion, "BUG: sleeping function called from invalid context: \(what)", site: site)
+        }
         guard phase == .running else {
             if until() { return }
             fail(thread, .deadlock, "\(thread.name) would sleep forever: \(what)", site: site)

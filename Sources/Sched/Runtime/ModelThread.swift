@@ -23,6 +23,9 @@ final class ModelThread {
     var rcuExits = 0
     /// The worker's pthread, for `RWSemaphore` ownership.
     var osThread: UInt = 0
+    /// Above zero while the thread runs where the kernel cannot be preempted (an RCU callback):
+    /// its operations are no scheduling points, and sleeping there is a bug.
+    var preemptCount = 0
 
     init(execution: Execution, index: Int, name: String, worker: Worker) {
         self.execution = execution

@@ -14,6 +14,8 @@ final class ThreadState {
     var name: String?
     /// Set while this OS thread runs a model thread (or the setup/finally phase) of an exploration.
     var model: ModelThread?
+    /// Above zero inside `withAssertionsSuppressed` (mutation testing only).
+    var assertionsSuppressed = 0
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
