@@ -42,12 +42,31 @@ public struct Block: Equatable, Sendable {
         public var pct: (iterations: Int, depth: Int, seed: UInt64)?
         /// Width of the model's sequence counters, handed to the body as `counterBits`.
         public var counterBits: Int?
+        /// `fails=a,b`: variants where a scenario that otherwise passes must fail, because the bug
+        /// it looks for is real there (the prose beside it says which and why).
+        public var failsOn: [String]? = nil
+        /// `failure=KIND`: the kind of failure expected (`useAfterFree`, `invariant`...); any other
+        /// failure does not meet the expectation.
+        public var failure: String? = nil
+        /// `fixed-by=V`: the variant of the series' history line that fixes the bug the scenario
+        /// finds (`none`: no variant does); on that line it fails before V and passes from V on.
+        public var fixedBy: String? = nil
+        /// `since=V`: with `fixed-by`, the first variant of the history line with the bug (default:
+        /// the base, `rfc`).
+        public var since: String? = nil
+
+        /// `fixed-by=none`: the bug is in every variant of the history line.
+        public static let neverFixed = "none"
 
         public static func == (a: Scenario, b: Scenario) -> Bool {
             (a.name, a.expectFailure, a.bound, a.variants, a.steps, a.counterBits) == (b.name, b.expectFailure, b.bound, b.variants, b.steps, b.counterBits)
                 && a.pct?.iterations == b.pct?.iterations && a.pct?.depth == b.pct?.depth && a.pct?.seed == b.pct?.seed
+                && a.failsOn == b.failsOn && a.failure == b.failure && a.fixedBy == b.fixedBy && a.since == b.since
         }
     }
+
+    /// The failure kinds `failure=` accepts: Sched's `Failure.Kind` names a scenario can meet.
+    public static let scenarioFailureKinds = ["assertion", "invariant", "deadlock", "stepBound", "useAfterFree", "uncaughtError"]
 
     public var chunkName: String? {
         switch role {
@@ -55,6 +74,12 @@ public struct Block: Equatable, Sendable {
         case .replacement(let chunk, _): chunk
         default: nil
         }
+    }
+
+    /// The mutants of this model block that `equivalent=` declares equivalent: `OPERATOR.N`, the
+    /// N-th site of that operator in the block (mutation testing; the prose beside the block says why).
+    public var equivalentMutants: [String] {
+        info["equivalent"].map { $0.split(separator: ",").map(String.init) } ?? []
     }
 
     /// The names of a `variants=` attribute (a leading `!` leaves a variant out).

@@ -56,11 +56,12 @@ final class MarkdownTree {
 /// A fenced code block as cmark-gfm sees it, before its info string is interpreted.
 struct RawFence {
     var info: String
+    /// cmark-gfm's literal; cmark writes every line ending of it as `\n`.
     var code: String
     /// 1-based line of the opening fence.
     var startLine: Int
     var endLine: Int
-    /// False when the fence runs to the end of its container without a closing fence.
+    /// False when the fence runs to the end of its container (or of the document) without a closing fence.
     var isClosed: Bool
     /// The tree node, valid while its `MarkdownTree` lives.
     var node: OpaquePointer
@@ -69,33 +70,43 @@ struct RawFence {
 extension MarkdownTree {
     /// Every fenced code block, in document order. Indented code blocks are not fences and are skipped.
     func fences(source: String) -> [RawFence] {
-        let bytes = Array(source.utf8)
-        var lineStarts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
-        var result: [RawFence] = []
+        var codeNodes: [OpaquePointer] = []
+        var nodeStarts: Set<Int> = []
         forEachNode { node in
-            guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return }
+            nodeStarts.insert(Int(cmark_node_get_start_line(node)))
+            if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK { codeNodes.append(node) }
+        }
+        var lines: [SourceLines.Line]?
+        return codeNodes.compactMap { node in
             var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0  // never nil: cmark writes all three
-            guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return }
-            let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
+            let code = Self.literal(of: node)
             let start = Int(cmark_node_get_start_line(node))
             let end = Int(cmark_node_get_end_line(node))
-            let closed = end > start && end <= lineStarts.count
-                && Self.isClosingFence(bytes[lineStarts[end - 1]..<(end < lineStarts.count ? lineStarts[end] : bytes.count)],
+            if lines == nil { lines = SourceLines.split(source) }
+            let closed = Self.isClosed(start: start, end: end, contentLines: SourceLines.endingCount(code),
+                                       endLineText: end <= lines!.count ? lines![end - 1].text : "",
+                                       anotherBlockStartsThere: nodeStarts.contains(end),
                                        character: UInt8(bitPattern: character), length: Int(length))
-            result.append(RawFence(
-                info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
-                code: code, startLine: start, endLine: end, isClosed: closed, node: node))
+            return RawFence(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
+                            code: code, startLine: start, endLine: end, isClosed: closed, node: node)
         }
-        return result
     }
 
-    /// Whether `line` (with its container prefix of spaces and `>`) is a run of at least `length`
-    /// fence characters and then only spaces: cmark-gfm keeps no "closed" flag, so ask the source.
-    static func isClosingFence(_ line: ArraySlice<UInt8>, character: UInt8, length: Int) -> Bool {
-        let bytes = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\t") }
-        let run = bytes.prefix { $0 == character }.count
-        return run >= length && bytes.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+    /// Whether cmark-gfm ended a fenced block at a closing fence, or at the end of its container.
+    ///
+    /// cmark-gfm keeps no "closed" flag, and it gives a fence that its container ended on line L
+    /// the same end line L as a fence closed on line L. CommonMark tells them apart: line L closes
+    /// the fence only when every container continued on it (so no other block starts there, and
+    /// the line is not code) and what is left of it is a run of at least `length` fence characters
+    /// with nothing but spaces after. A fence that reaches the end of the document holds line L as
+    /// code, so its literal has one line more.
+    static func isClosed(start: Int, end: Int, contentLines: Int, endLineText: String,
+                         anotherBlockStartsThere: Bool, character: UInt8, length: Int) -> Bool {
+        guard end == start + contentLines + 1, !anotherBlockStartsThere else { return false }
+        let afterPrefix = endLineText.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
+        let run = afterPrefix.prefix { $0 == character }.count
+        return run >= length && afterPrefix.dropFirst(run).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// Replaces the literal text of a code node (block or inline).

@@ -99,7 +99,7 @@ public enum SourceReader {
         while validPrefix > 0, String(validating: bytes[..<validPrefix], as: UTF8.self) == nil {
             validPrefix -= 1
         }
-        let line = 1 + bytes[..<validPrefix].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let line = SourceLines.lineNumber(ofByte: validPrefix, in: bytes)
         throw LiterateError(file: path, line: line, "invalid UTF-8 (byte \(validPrefix + 1) of the file)")
     }
 }

@@ -41,22 +41,34 @@ extension Project {
     /// Nothing else in the file changes.
     public func refreshedText(of review: Review) throws -> String {
         let statuses = try replacementStatuses(of: review)
-        var lines = review.document.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SourceLines.split(review.document.text)
         for status in statuses {
             let index = status.block.line - 1
-            lines[index] = Self.settingBase(status.current, in: lines[index])
+            lines[index].text = Self.settingBase(status.current, in: lines[index].text)
         }
-        return lines.joined(separator: "\n")
+        return SourceLines.join(lines)
     }
 
-    /// A fence line with its `base=` attribute set (added after `replaces=…` when missing).
+    /// A fence line with its `base=` attribute set (added after `replaces=…` when missing). Words
+    /// are split where the info string splits them, on spaces and tabs, which are kept as they are.
     static func settingBase(_ hash: String, in line: String) -> String {
-        var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if let index = words.firstIndex(where: { $0.hasPrefix("base=") }) {
-            words[index] = "base=\(hash)"
-        } else if let index = words.firstIndex(where: { $0.hasPrefix("replaces=") }) {
-            words.insert("base=\(hash)", at: index + 1)
+        // Runs of separators and of word characters, alternating, so the line joins back unchanged.
+        var runs: [String] = []
+        var lastWasSeparator: Bool?
+        for scalar in line.unicodeScalars {
+            let isSeparator = scalar == " " || scalar == "\t"
+            if isSeparator == lastWasSeparator {
+                runs[runs.count - 1].unicodeScalars.append(scalar)
+            } else {
+                runs.append(String(scalar))
+            }
+            lastWasSeparator = isSeparator
         }
-        return words.joined(separator: " ")
+        if let index = runs.firstIndex(where: { $0.hasPrefix("base=") }) {
+            runs[index] = "base=\(hash)"
+        } else if let index = runs.firstIndex(where: { $0.hasPrefix("replaces=") }) {
+            runs.insert(contentsOf: [" ", "base=\(hash)"], at: index + 1)
+        }
+        return runs.joined()
     }
 }

@@ -3,20 +3,23 @@
 public enum OutputBlocks {
     /// `text` with the content of the output block at `fenceLine` replaced by `output`.
     public static func replacing(in text: String, path: String, fenceLine: Int, codeLineCount: Int, with output: String) throws -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SourceLines.split(text)
         let fenceIndex = fenceLine - 1
-        guard fenceIndex < lines.count else { throw LiterateError(file: path, line: fenceLine, "no output block here") }
-        let fence = lines[fenceIndex]
+        guard fenceIndex < lines.count, fenceIndex + codeLineCount < lines.count else {
+            throw LiterateError(file: path, line: fenceLine, "no output block here")
+        }
+        let fence = lines[fenceIndex].text
         let prefix = String(fence.prefix { $0 != "`" && $0 != "~" })
         let marker = fence.dropFirst(prefix.count).prefix { $0 == fence.dropFirst(prefix.count).first }
-        var newLines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if newLines.last == "" { newLines.removeLast() }
+        let newLines = output.isEmpty ? [] : SourceLines.split(output).map(\.text)
         if let clash = newLines.firstIndex(where: { $0.trimmingLeadingSpaces.hasPrefix(String(marker)) }) {
             throw LiterateError(file: path, line: fenceLine, "the new output's line \(clash + 1) would close the fence '\(marker)'; use a longer fence")
         }
-        let indented = newLines.map { $0.isEmpty ? prefix.trimmingTrailingSpaces : prefix + $0 }
+        // New lines end the way the fence line does, so a CRLF or CR file keeps its line endings.
+        let ending = lines[fenceIndex].ending.isEmpty ? "\n" : lines[fenceIndex].ending
+        let indented = newLines.map { SourceLines.Line(text: $0.isEmpty ? prefix.trimmingTrailingSpaces : prefix + $0, ending: ending) }
         lines.replaceSubrange((fenceIndex + 1)..<(fenceIndex + 1 + codeLineCount), with: indented)
-        return lines.joined(separator: "\n")
+        return SourceLines.join(lines)
     }
 }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct BadInputTests {
     @Test func unknownAttribute() {
         #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "text\n\n```swift chunk=a colour=red\n```\n")]) }
-                == "Spec/a.md:3: error: unknown attribute 'colour' on a model block (expected: chunk)")
+                == "Spec/a.md:3: error: unknown attribute 'colour' on a model block (expected: chunk, equivalent)")
     }
 
     @Test func unknownFlag() {
@@ -137,5 +137,31 @@ import Testing
     @Test func unknownVariantInAFilter() {
         #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", "```swift test variants=rfc,nope\n```\n")]) }
                 == "Spec/a.md:1: error: unknown variant 'nope' (known: rfc)")
+    }
+}
+
+/// Issue 9, items 4 and 7: review headers that would check nothing, or say a key twice.
+@Suite struct ReviewHeaderTests {
+    static let bug = """
+    ```review
+    id: bug-x
+    kind: bug
+    title: A bug put back
+    base: rfc
+    source: <x@y>
+    catches: CATCHES
+    ```
+    """
+
+    @Test func aBugThatNamesNoScenarioIsAnError() {
+        let text = Self.bug.replacingOccurrences(of: "CATCHES", with: "[]")
+        #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", Fixture.chapter), ("Patches/bugs/x.md", text)]) }
+                == "Patches/bugs/x.md:7: error: a bug must name the scenarios that catch it ('catches: [scenario, ...]'): an empty list checks nothing")
+    }
+
+    @Test func duplicateKeysAreAnError() {
+        let text = Fixture.review(id: "x", extra: "status: open")
+        #expect(Fixture.error { _ = try Fixture.project([("Patches/x.md", text)]) }
+                == "Patches/x.md:10: error: key 'status' given twice in the review header (first at line 8)")
     }
 }

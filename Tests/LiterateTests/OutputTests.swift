@@ -34,3 +34,33 @@ import Testing
         #expect(Fingerprint.of("abc").count == 10)
     }
 }
+
+/// Issue 9, item 2: rewriting a file with CR or CRLF line endings keeps its lines and endings.
+@Suite struct LineEndingRewriteTests {
+    @Test func acceptInACRLFFile() throws {
+        let text = "# T\r\n\r\n```output\r\nold\r\n```\r\ntail\r\n"
+        #expect(try OutputBlocks.replacing(in: text, path: "Spec/t.md", fenceLine: 3, codeLineCount: 1, with: "new\n\n")
+                == "# T\r\n\r\n```output\r\nnew\r\n\r\n```\r\ntail\r\n")
+    }
+
+    @Test func acceptInALoneCRFile() throws {
+        let text = "```output\rold\rlines\r```\rtail"
+        #expect(try OutputBlocks.replacing(in: text, path: "Spec/t.md", fenceLine: 1, codeLineCount: 2, with: "new\n")
+                == "```output\rnew\r```\rtail")
+    }
+
+    @Test func refreshInALoneCRFile() throws {
+        let review = Fixture.review(id: "naming", body: "```swift replaces=lock\nfunc vma_mark_locked() -> Int { 2 }\n```\n")
+            .replacingOccurrences(of: "\n", with: "\r")
+        let project = try Fixture.project([("Spec/a.md", Fixture.chapter), ("Patches/naming.md", review)])
+        let refreshed = try project.refreshedText(of: project.reviews[0])
+        let lines = refreshed.split(separator: "\r", omittingEmptySubsequences: false)
+        #expect(lines.count == review.split(separator: "\r", omittingEmptySubsequences: false).count)
+        #expect(lines[12].hasPrefix("```swift replaces=lock base="))
+    }
+
+    @Test func settingBaseKeepsTabsAndIndentation() {
+        #expect(Project.settingBase("abc", in: "  ```swift\treplaces=x") == "  ```swift\treplaces=x base=abc")
+        #expect(Project.settingBase("abc", in: "```swift replaces=x\tbase=old") == "```swift replaces=x\tbase=abc")
+    }
+}
