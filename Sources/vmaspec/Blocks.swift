@@ -6,7 +6,7 @@ import Literate
 struct Blocks: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the fenced code blocks of Markdown files.")
 
-    @Flag(help: "Print a JSON array: file, line, language, attributes, flags, code.")
+    @Flag(help: "Print a JSON array: file, line, info, language, attributes, flags, code.")
     var json = false
 
     @OptionGroup var spec: SpecOptions
@@ -15,6 +15,7 @@ struct Blocks: ParsableCommand {
     var files: [String]
 
     func run() throws {
+        try ArgumentChecks.packageRoot(spec.rootURL, needsSpec: false)
         let documents = try reportingBadInput {
             try files.map { try Document(root: spec.rootURL, path: relativePath($0)) }
         }
@@ -35,16 +36,18 @@ struct Blocks: ParsableCommand {
 
     static func summary(_ block: Block) -> String {
         let attributes = block.info.attributes.map { "\($0.key)=\($0.value)" } + block.info.flags
-        let lines = block.code.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let lines = SourceLines.endingCount(block.code)
         return "\(block.file):\(block.line)\t\(block.language.isEmpty ? "-" : block.language)\t\(attributes.joined(separator: " "))\t\(lines) lines"
     }
 }
 
-/// The JSON shape of `blocks --json`: exactly the keys file, line, language, attributes, flags, code.
+/// The JSON shape of `blocks --json`: exactly the keys file, line, info (the info string as
+/// cmark-gfm gives it), language, attributes, flags, code.
 enum BlockJSON {
     struct Entry: Encodable {
         var file: String
         var line: Int
+        var info: String
         var language: String
         var attributes: [String: String]
         var flags: [String]
@@ -53,7 +56,7 @@ enum BlockJSON {
 
     static func encode(_ blocks: [Block]) throws -> String {
         let entries = blocks.map {
-            Entry(file: $0.file, line: $0.line, language: $0.language,
+            Entry(file: $0.file, line: $0.line, info: $0.info.text, language: $0.language,
                   attributes: Dictionary($0.info.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
                   flags: $0.info.flags, code: $0.code)
         }

@@ -17,17 +17,21 @@ struct Examples: ParsableCommand {
 
     func run() throws {
         let project = try reportingBadInput { try spec.project() }
-        let entries = try reportingBadInput {
-            try variant.map { [try VariantEntry.named($0)] } ?? variantRegistry.filter { !project.isMustFail($0.name) }
+        let names = try reportingBadInput {
+            try variant.map { [try VariantEntry.named($0).name] } ?? variantRegistry.filter { !project.isMustFail($0.name) }.map(\.name)
         }
-        let results = try reportingBadInput { try ExampleRun.run(entries, project: project) }
+        try reportingBadInput { try ExampleRun.checkBuiltFromToday(names.map { try VariantEntry.named($0) }, project: project) }
+        let results = try reportingBadInput { try ExampleRun.run(variants: names, project: project) }
         if accept {
             let source = try reportingBadInput { try VariantEntry.named(variant ?? "rfc") }
             if try Variant(project: project, name: source.name).chain.contains(where: { !$0.header.renames.isEmpty }) {
                 throw badArgument("--accept writes the Markdown, so it takes the output of a variant that renames nothing (e.g. rfc), not '\(source.name)'")
             }
-            let accepted = try reportingBadInput { try ExampleRun.accept(results.filter { $0.variant == source.name && !$0.passed }, project: project) }
-            print("accepted \(accepted) output block\(accepted == 1 ? "" : "s")")
+            let crashed = results.filter { $0.variant == source.name && $0.crash != nil }
+            for result in crashed { print(result.report) }
+            let accepted = try reportingBadInput { try ExampleRun.accept(results.filter { $0.variant == source.name && !$0.passed && $0.crash == nil }, project: project) }
+            print("accepted \(accepted) output block\(accepted == 1 ? "" : "s")" + (crashed.isEmpty ? "" : "; \(crashed.count) crashed and were left alone"))
+            if !crashed.isEmpty { throw ExitStatus.checkFailed }
             return
         }
         for result in results where !result.passed { print(result.report) }
@@ -42,39 +46,60 @@ struct ExampleResult {
     var variant: String
     var example: Block
     var output: Block
+    /// What it printed; empty when it crashed.
     var actual: String
     /// The output block as this variant expects it: today's text with the variant's renames applied.
     var expected: String
+    /// How the example crashed its worker, if it did.
+    var crash: CrashOutcome?
 
-    var passed: Bool { actual == expected }
+    var passed: Bool { crash == nil && actual == expected }
 
     var report: String {
         let name = example.role == .example(name: nil) ? "" : " '\(example.info["name"] ?? "")'"
+        if let crash {
+            return "\(crash.location ?? example.position.description): example\(name) (\(variant)) crashed: \(crash.message)"
+                + (crash.location == nil ? "" : " (the example starts at \(example.position))") + "\n"
+        }
         return "\(example.position): example\(name) (\(variant)): output differs from the output block at \(output.position)\n"
             + OutputDiff.unified(expected: expected, actual: actual, expectedStart: output.firstCodeLine)
     }
 }
 
 enum ExampleRun {
-    /// Runs each compiled example and pairs it with its blocks in today's Markdown.
-    static func run(_ entries: [VariantEntry], project: Project) throws -> [ExampleResult] {
-        let documents = project.chapters + project.reviews.map(\.document)
-        return try entries.flatMap { entry in
-            let variant = try Variant(project: project, name: entry.name)
-            return try entry.examples.map { compiled in
-                guard let document = documents.first(where: { $0.path == compiled.file }),
-                      let pair = document.examples.min(by: { distance($0.example, compiled) < distance($1.example, compiled) }),
-                      Fingerprint.of(pair.example.code) == compiled.codeHash else {
-                    throw LiterateError(file: compiled.file, line: compiled.line, "this example changed since the last build; rebuild first (swift build)")
-                }
-                return ExampleResult(variant: entry.name, example: pair.example, output: pair.output, actual: compiled.run(),
-                                     expected: variant.renamed(pair.output.code, inDocument: document.path))
+    /// Runs each variant's compiled examples in a worker process and pairs them with their blocks
+    /// in today's Markdown.
+    static func run(variants: [String], project: Project, supervisor: Supervisor = .current) throws -> [ExampleResult] {
+        try variants.flatMap { name in
+            let variant = try Variant(project: project, name: name)
+            return try supervisor.examples(variant: name).map { compiled in
+                let (document, pair) = try blocks(of: compiled, in: project)
+                return ExampleResult(variant: name, example: pair.example, output: pair.output, actual: compiled.output ?? "",
+                                     expected: variant.renamed(pair.output.code, inDocument: document.path), crash: compiled.crash)
             }
         }
     }
 
+    /// Refuses, before anything runs, a build whose examples are not today's Markdown.
+    static func checkBuiltFromToday(_ entries: [VariantEntry], project: Project) throws {
+        for entry in entries {
+            for example in WorkerCommand.catalog(entry).examples { _ = try blocks(of: example.identity, in: project) }
+        }
+    }
+
+    /// The example block a compiled example came from, and the output block after it.
+    static func blocks(of compiled: ExampleOutcome, in project: Project) throws -> (Document, (example: Block, output: Block)) {
+        let documents = project.chapters + project.reviews.map(\.document)
+        guard let document = documents.first(where: { $0.path == compiled.file }),
+              let pair = document.examples.min(by: { distance($0.example, compiled) < distance($1.example, compiled) }),
+              Fingerprint.of(pair.example.code) == compiled.codeHash else {
+            throw LiterateError(file: compiled.file, line: compiled.line, "this example changed since the last build; rebuild first (swift build)")
+        }
+        return (document, pair)
+    }
+
     /// How far an example block is from the compiled one: 0 when the code is the same.
-    static func distance(_ block: Block, _ compiled: ExampleEntry) -> Int {
+    static func distance(_ block: Block, _ compiled: ExampleOutcome) -> Int {
         (Fingerprint.of(block.code) == compiled.codeHash ? 0 : 1_000_000) + abs(block.line - compiled.line)
     }
 
@@ -85,7 +110,7 @@ enum ExampleRun {
         for (file, fileResults) in byFile {
             var text = try SourceReader.utf8(try SourceReader.bytes(root: project.root, path: file), path: file)
             for result in fileResults.sorted(by: { $0.output.line > $1.output.line }) {
-                let count = result.output.code.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+                let count = SourceLines.endingCount(result.output.code)
                 text = try OutputBlocks.replacing(in: text, path: file, fenceLine: result.output.line, codeLineCount: count, with: result.actual)
             }
             rewritten.append((project.root.appendingPathComponent(file), text))

@@ -7,8 +7,10 @@ enum LiterateErrorBridge {
         LiterateError(file: "<command line>", line: 1, message)
     }
 
-    static func unknownVariant(_ name: String) -> LiterateError {
-        badArgument("unknown variant '\(name)' (known: \(variantRegistry.map(\.name).joined(separator: ", ")))")
+    /// The one wording of an unknown variant, whichever verb meets it: `known` is what the verb
+    /// can work with (the variants built into this binary, or the ones the spec defines).
+    static func unknownVariant(_ name: String, known: [String] = variantRegistry.map(\.name)) -> LiterateError {
+        badArgument("unknown variant '\(name)' (known: \(known.sorted().joined(separator: ", ")))")
     }
 }
 

@@ -17,9 +17,11 @@ struct Tangle: ParsableCommand {
     func run() throws {
         let files = try reportingBadInput {
             let project = try spec.project()
+            guard project.variantNames.contains(variant) else { throw LiterateErrorBridge.unknownVariant(variant, known: project.variantNames) }
             return Tangler(variant: try Variant(project: project, name: variant)).allFiles()
         }
-        let changed = try OutputWriter.writeAll(files, under: URL(fileURLWithPath: out))
+        let folder = try ArgumentChecks.outputFolder(out, "--out")
+        let changed = try OutputWriter.writeAll(files, under: folder)
         print("tangled \(variant): \(files.count) files, \(changed.count) changed")
         for path in changed { print("  wrote \(path)") }
     }

@@ -14,8 +14,9 @@ struct Weave: ParsableCommand {
 
     func run() throws {
         let project = try reportingBadInput { try spec.project() }
-        let files = try reportingBadInput { try Book(project: project).pages() }
-        let changed = try OutputWriter.writeAll(files, under: URL(fileURLWithPath: out))
+        let tables = MutationResults.tables(project, scratch: MutantBuild.defaultScratch(root: spec.rootURL))
+        let files = try reportingBadInput { try Book(project: project, mutation: tables).pages() }
+        let changed = try OutputWriter.writeAll(files, under: try ArgumentChecks.outputFolder(out, "--out"))
         print("wove \(files.count) pages into \(out) (\(changed.count) changed); open \(out)/index.html")
     }
 }

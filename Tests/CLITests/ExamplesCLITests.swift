@@ -28,10 +28,14 @@ import Testing
         #expect(broken != original)
         try Data(broken.utf8).write(to: chapter)
 
+        // The example's fence and its output block's fence, as lines of the chapter.
+        let lines = original.components(separatedBy: "\n")
+        let example = try #require(lines.firstIndex { $0.hasPrefix("```swift example name=prot-strings") }) + 1
+        let output = try #require(lines[example...].firstIndex { $0 == "```output" }) + 1
         let failing = try Harness.vmaspec(["examples", "--root", root.path, "--variant", "rfc"])
         #expect(failing.status == 1)
-        #expect(failing.stdout.contains("Spec/00-the-problem.md:126: example 'prot-strings' (rfc): output differs from the output block at Spec/00-the-problem.md:133"), "\(failing.stdout)")
-        #expect(failing.stdout.contains("@@ -134,5 +1,5 @@\n --- read-only\n r-- read-only\n-rw- read-only\n+rw- writable\n"), "\(failing.stdout)")
+        #expect(failing.stdout.contains("Spec/00-the-problem.md:\(example): example 'prot-strings' (rfc): output differs from the output block at Spec/00-the-problem.md:\(output)"), "\(failing.stdout)")
+        #expect(failing.stdout.contains("@@ -\(output + 1),5 +1,5 @@\n --- read-only\n r-- read-only\n-rw- read-only\n+rw- writable\n"), "\(failing.stdout)")
 
         let accepted = try Harness.vmaspec(["examples", "--root", root.path, "--variant", "rfc", "--accept"])
         #expect(accepted.status == 0)

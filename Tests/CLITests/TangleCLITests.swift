@@ -23,7 +23,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         #expect(json.count == 3)
         for entry in json {
-            #expect(Set(entry.keys) == ["file", "line", "language", "attributes", "flags", "code"])
+            #expect(Set(entry.keys) == ["file", "line", "info", "language", "attributes", "flags", "code"])
         }
         #expect(json.map { $0["line"] as? Int } == [3, 6, 10])
         #expect(json[0]["attributes"] as? [String: String] == ["name": "lock"])

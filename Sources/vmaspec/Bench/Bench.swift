@@ -9,26 +9,34 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Which suites to run: tangle, fault, contention, explorer (default: all).")
+    @Option(help: "Which suites to run: tangle, fault, contention, explorer, mutation (default: all).")
     var suite: [String] = []
 
     @Option(help: "Variants for the fault and contention suites (default: rfc, rfc-nopvl and the review variants).")
     var variant: [String] = []
 
-    @Option(help: "Seconds each contention run lasts.")
+    @Option(parsing: .unconditional, help: "Seconds each contention run lasts.")
     var seconds: Double = 2
 
     @Option(help: "Sizes of the synthetic spec for the tangle suite, as multiples of Spec/.")
     var scale: [Int] = [1, 10, 100]
 
-    @Option(help: "Samples per measurement (the median is reported).")
+    @Option(parsing: .unconditional, help: "Samples per measurement (the median is reported).")
     var repeats: Int = 5
 
     @Option(help: "Write the figures as JSON to this file too.")
     var json: String?
 
     func run() throws {
-        let suites = suite.isEmpty ? ["tangle", "fault", "contention", "explorer"] : suite
+        try ArgumentChecks.wholeNumber(repeats, "--repeats", minimum: 1)
+        try ArgumentChecks.positive(seconds, "--seconds")
+        for size in scale { try ArgumentChecks.wholeNumber(size, "--scale", minimum: 1) }
+        let jsonURL = try json.map { try ArgumentChecks.outputFile($0, "--json") }
+        let known = ["tangle", "fault", "contention", "explorer", "mutation"]
+        let suites = suite.isEmpty ? known : suite
+        if let unknown = suites.first(where: { !known.contains($0) }) {
+            throw badArgument("unknown suite '\(unknown)' (known: \(known.joined(separator: ", ")))")
+        }
         var figures: [String: Any] = [:]
         let project = try reportingBadInput { try spec.project() }
         let entries = try reportingBadInput {
@@ -49,17 +57,23 @@ struct Bench: ParsableCommand {
                 let rows = ExplorerBench.run(project: project)
                 print(ExplorerBench.report(rows))
                 figures["explorer"] = try Self.jsonObject(rows)
+            case "mutation":
+                let scratch = MutantBuild.defaultScratch(root: spec.rootURL)
+                let rows = try MutationBench.run(variant.isEmpty ? [try VariantEntry.named("rfc")] : entries, project: project,
+                                                 scratch: scratch, jobs: ProcessInfo.processInfo.activeProcessorCount)
+                print(MutationBench.report(rows))
+                figures["mutation"] = try Self.jsonObject(rows)
             case "tangle":
                 let rows = try scale.map { try TangleBench.measure(project, scale: $0, repeats: $0 >= 100 ? max(1, repeats / 2) : repeats) }
                 print(TangleBench.report(rows))
                 figures["tangle"] = rows.map { ["scale": Double($0.scale), "bytes": Double($0.bytes), "parse_s": $0.parseSeconds, "tangle_s": $0.tangleSeconds, "ratio": $0.ratio] }
             default:
-                throw badArgument("unknown suite '\(name)' (known: tangle, fault, contention, explorer)")
+                continue
             }
         }
-        if let json {
+        if let jsonURL {
             let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
-            try OutputWriter.write(String(decoding: data, as: UTF8.self) + "\n", to: URL(fileURLWithPath: json))
+            try OutputWriter.write(String(decoding: data, as: UTF8.self) + "\n", to: jsonURL)
         }
     }
 
