@@ -18,7 +18,18 @@ let variants: [Variant] = [
     // Review points (Patches/): each a variant that must pass every check.
     Variant(name: "naming", module: "VMALockNaming", defines: ["PER_VMA_LOCK"]),
     Variant(name: "no-fallback", module: "VMALockNoFallback", defines: ["PER_VMA_LOCK"]),
-    Variant(name: "upstream-6.4", module: "VMALockUpstream64", defines: ["PER_VMA_LOCK"]),
+    // The series' history (Patches/history/): each posting, the merged release, each later fix.
+    Variant(name: "v1", module: "VMALockV1", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "v2", module: "VMALockV2", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "v3", module: "VMALockV3", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "linux-6.4.0", module: "VMALockLinux640", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "fix-stack-expansion", module: "VMALockFixStackExpansion", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "fix-new-mapping", module: "VMALockFixNewMapping", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "fix-fork", module: "VMALockFixFork", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "fix-dup-anon-vma", module: "VMALockFixDupAnonVma", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "fix-mempolicy", module: "VMALockFixMempolicy", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "fix-anon-vma-check", module: "VMALockFixAnonVmaCheck", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "retry-contract", module: "VMALockRetryContract", defines: ["PER_VMA_LOCK"]),
     // Must-fail variants: the RFC with one bug put back (Patches/bugs/); a scenario must catch each.
     Variant(name: "bug-split-unmarked", module: "VMALockBugSplitUnmarked", defines: ["PER_VMA_LOCK"]),
     Variant(name: "bug-unlock-keeps-seq", module: "VMALockBugUnlockKeepsSeq", defines: ["PER_VMA_LOCK"]),
@@ -49,6 +60,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -57,17 +69,25 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Literate", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        // Mutation testing: finds protocol sites in a variant's Swift and builds mutant schemata.
+        .target(name: "Mutation", dependencies: [
+            "Literate", .product(name: "SwiftSyntax", package: "swift-syntax"), .product(name: "SwiftParser", package: "swift-syntax"),
+        ]),
         .executableTarget(name: "tangle", dependencies: ["Literate"]),
         .plugin(name: "Tangle", capability: .buildTool(), dependencies: ["tangle"]),
-        .target(name: "Sched"),
+        // The explorer's engine is optimised even in debug builds: it changes rarely (a prose edit
+        // never rebuilds it) and halves `vmaspec check` (Benchmarks/make-run.sh). Sched traps with
+        // precondition/fatalError, never assert, so -O keeps every check.
+        .target(name: "Sched", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .executableTarget(
             name: "vmaspec",
-            dependencies: ["Literate", "Sched", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: ["Literate", "Mutation", "Sched", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Histogram", package: "hdrhistogram-swift")]
                 + variantDependencies,
             plugins: ["Tangle"]
         ),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(name: "MutationTests", dependencies: ["Mutation", "Literate"]),
         .testTarget(name: "SchedTests", dependencies: ["Sched"]),
         .testTarget(name: "CLITests", dependencies: ["Literate", "vmaspec"]),
         // Spec/ is the path of the spec's own test target, so adding or removing a chapter re-plans

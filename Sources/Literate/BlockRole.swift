@@ -5,11 +5,11 @@ enum BlockRoleParser {
 
     /// The attributes each kind of block accepts.
     static let allowedAttributes: [String: Set<String>] = [
-        "model": ["chunk"],
-        "replacement": ["replaces", "base"],
+        "model": ["chunk", "equivalent"],
+        "replacement": ["replaces", "base", "equivalent"],
         "example": ["name", "variants"],
         "test": ["variants"],
-        "scenario": ["name", "expect", "bound", "variants", "steps", "pct", "depth", "seed", "counterBits"],
+        "scenario": ["name", "expect", "bound", "variants", "steps", "pct", "depth", "seed", "counterBits", "fails", "failure", "fixed-by", "since"],
         "ignore": ["name"],
         "output": ["file"],
     ]
@@ -62,6 +62,7 @@ enum BlockRoleParser {
     }
 
     private static func codeRole(_ info: InfoString, _ position: SourcePosition, inReview: Bool) throws -> Block.Role {
+        if let equivalent = info["equivalent"] { _ = try names(equivalent, what: "mutant", position) }
         guard let target = info["replaces"] else {
             try check(info, kind: "model", flags: [], position)
             if inReview, info["chunk"] != nil {
@@ -92,11 +93,41 @@ enum BlockRoleParser {
         if pct != nil, bound != nil { throw LiterateError(position, "a scenario takes 'bound' (search) or 'pct' (sampling), not both") }
         let counterBits = try number("counterBits", info, position, minimum: 2)
         if let bits = counterBits, bits > 32 { throw LiterateError(position, "'counterBits' must be between 2 and 32, not \(bits)") }
+        let failsOn = try info["fails"].map { try names($0, what: "variant", position) }
+        if failsOn != nil, expect == "fail" {
+            throw LiterateError(position, "'fails' lists where a passing scenario fails; scenario '\(name)' already has 'expect=fail'")
+        }
+        let fixedBy = info["fixed-by"], since = info["since"]
+        for (key, value) in [("fixed-by", fixedBy), ("since", since)] {
+            if let value { try checkName(value, what: "variant", position) }
+            if value != nil, expect == "fail" {
+                throw LiterateError(position, "'\(key)' places a bug on the history line; scenario '\(name)' already has 'expect=fail'")
+            }
+        }
+        if since != nil, fixedBy == nil {
+            throw LiterateError(position, "'since=\(since!)' needs 'fixed-by=VARIANT' (or 'fixed-by=none'): where does the bug end?")
+        }
+        let failure = info["failure"]
+        if let failure {
+            guard Block.scenarioFailureKinds.contains(failure) else {
+                throw LiterateError(position, "'failure' must be one of \(Block.scenarioFailureKinds.joined(separator: ", ")), not '\(failure)'")
+            }
+            guard expect == "fail" || failsOn != nil || fixedBy != nil else {
+                throw LiterateError(position, "'failure=\(failure)' needs 'expect=fail', 'fails=VARIANTS' or 'fixed-by=VARIANT': scenario '\(name)' never fails")
+            }
+        }
         return Block.Scenario(
             name: name, expectFailure: expect == "fail", bound: bound, variants: try variantList(info, position),
             steps: try number("steps", info, position, minimum: 1),
             pct: try pct.map { ($0, try number("depth", info, position, minimum: 1) ?? 3, UInt64(try number("seed", info, position, minimum: 0) ?? 1)) },
-            counterBits: counterBits)
+            counterBits: counterBits, failsOn: failsOn, failure: failure, fixedBy: fixedBy, since: since)
+    }
+
+    /// A comma-separated list of names, each checked.
+    private static func names(_ text: String, what: String, _ position: SourcePosition) throws -> [String] {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for name in names { try checkName(name, what: what, position) }
+        return names
     }
 
     /// The whole-number attribute `key`, if present.
@@ -111,7 +142,7 @@ enum BlockRoleParser {
     private static func variantList(_ info: InfoString, _ position: SourcePosition) throws -> [String]? {
         guard let text = info["variants"] else { return nil }
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        for name in names { try checkName(name.hasPrefix("!") ? String(name.dropFirst()) : name, what: "variant", position) }
+        for name in names { try checkName(Variant.filterTarget(name), what: "variant", position) }
         if Set(names.map { $0.hasPrefix("!") }).count > 1 {
             throw LiterateError(position, "'variants' lists names to keep or, with '!', names to leave out, not both")
         }

@@ -2,14 +2,21 @@
 /// document. Everything the book did not render through cmark-gfm is escaped here.
 public struct Book: Sendable {
     public let project: Project
+    /// Mutation-testing results to show, one page per variant (`vmaspec mutate` keeps them).
+    public var mutation: [MutationTable]
+    /// The history line with what the explorer found on each step (`vmaspec check` runs it).
+    public var history: HistoryPage?
 
-    public init(project: Project) {
+    public init(project: Project, mutation: [MutationTable] = [], history: HistoryPage? = nil) {
         self.project = project
+        self.mutation = mutation
+        self.history = history
     }
 
     /// The variants a reader can switch between: the base, then each review point.
     var variantNames: [String] {
         [Project.baseVariant] + project.reviews.filter { $0.header.kind == .review }.map(\.header.id)
+            + project.historyLine.filter { project.review(id: $0)?.header.kind == .history }
     }
 
     public func pages() throws -> [(path: String, contents: String)] {
@@ -28,6 +35,8 @@ public struct Book: Sendable {
             pages.append(("review/\(review.header.id).html",
                           page(title: review.header.title, variant: review.header.id, body: try weaver.html(review.document), nav: "")))
         }
+        for table in mutation { pages.append(("mutation/\(table.variant).html", mutationPage(table))) }
+        if let history { pages.append(("history.html", historyPage(history))) }
         return pages
     }
 
@@ -36,8 +45,8 @@ public struct Book: Sendable {
     }
 
     func title(of document: Document) -> String {
-        let heading = document.text.split(separator: "\n").first { $0.hasPrefix("# ") }
-        return heading.map { String($0.dropFirst(2)) } ?? document.path
+        let heading = SourceLines.split(document.text).first { $0.text.hasPrefix("# ") }
+        return heading.map { String($0.text.dropFirst(2)) } ?? document.path
     }
 
     func navigation(index: Int, variant: String) -> String {
@@ -59,10 +68,20 @@ public struct Book: Sendable {
         body += "</ol>\n<h2>The review</h2>\n<table><tr><th>id</th><th>title</th><th>reviewer</th><th>status</th><th>upstream (or, for a bug, its source)</th><th>read as</th></tr>\n"
         for review in project.reviews {
             let h = review.header
-            let readAs = h.kind == .review ? "<a href=\"\(Self.escape(h.id))/\(Self.escape(pageName(project.chapters.first ?? review.document)))\">chapters</a>" : "must-fail"
+            let readAs = h.kind != .bug ? "<a href=\"\(Self.escape(h.id))/\(Self.escape(pageName(project.chapters.first ?? review.document)))\">chapters</a>" : "must-fail"
             body += "<tr><td><a href=\"review/\(Self.escape(h.id)).html\">\(Self.escape(h.id))</a></td><td>\(Self.escape(h.title))</td><td>\(Self.escape(h.reviewer))</td><td>\(Self.escape(h.kind == .bug ? "bug" : h.status.rawValue))</td><td>\(Self.escape(h.kind == .bug ? h.source : h.upstream))</td><td>\(readAs)</td></tr>\n"
         }
         body += "</table>\n"
+        if history != nil {
+            body += "<h2>The series' history</h2>\n<p><a href=\"history.html\">Every step from the RFC to the fixes after Linux 6.4</a>, with the bugs the explorer finds on each.</p>\n"
+        }
+        if !mutation.isEmpty {
+            body += "<h2>Mutation testing</h2>\n<p>Every protection of each variant taken away in turn, and the scenario that notices.</p>\n<ul>\n"
+            for table in mutation {
+                body += "<li><a href=\"mutation/\(Self.escape(table.variant)).html\">\(Self.escape(table.summary))</a>\(table.current ? "" : " (earlier code)")</li>\n"
+            }
+            body += "</ul>\n"
+        }
         return page(title: "Per-VMA locks", variant: nil, body: body, nav: "", depth: 0)
     }
 
@@ -118,5 +137,7 @@ public struct Book: Sendable {
     nav .variants { margin-left: auto; }
     nav a { color: #1f5f99; }
     .badge { font-family: system-ui, sans-serif; font-size: 13px; color: #666; }
+    tr.equivalent td { color: #666; }
+    tr.problem td { background: #fbe3df; }
     """
 }

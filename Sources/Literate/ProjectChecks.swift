@@ -18,6 +18,7 @@ struct ProjectChecks {
             try checkRenames(of: review)
             try checkCatches(of: review)
         }
+        try HistoryChecks(project: project).run()
     }
 
     private func checkUniqueChunks() throws {
@@ -31,9 +32,11 @@ struct ProjectChecks {
         }
     }
 
+    /// Scenario names are unique across Spec/, and a review's own scenarios take no Spec/ name
+    /// (its variant compiles both).
     private func checkUniqueScenarios() throws {
         var seen: [String: Block] = [:]
-        for block in project.chapters.flatMap(\.blocks) {
+        for block in project.chapters.flatMap(\.blocks) + project.reviews.flatMap(\.document.blocks) {
             guard case .scenario(let scenario) = block.role else { continue }
             if let first = seen[scenario.name] {
                 throw LiterateError(block.position, "duplicate scenario '\(scenario.name)' (first defined at \(first.position))")
@@ -91,7 +94,11 @@ struct ProjectChecks {
     private func checkVariantFilters() throws {
         let known = Set(project.variantNames)
         for block in (project.chapters + project.reviews.map(\.document)).flatMap(\.blocks) {
-            for name in (block.variantFilter ?? []).map({ $0.hasPrefix("!") ? String($0.dropFirst()) : $0 }) where !known.contains(name) {
+            var named = (block.variantFilter ?? []).map(Variant.filterTarget)
+            if case .scenario(let scenario) = block.role {
+                named += (scenario.failsOn ?? []) + [scenario.fixedBy, scenario.since].compactMap { $0 }.filter { $0 != Block.Scenario.neverFixed }
+            }
+            for name in named where !known.contains(name) {
                 throw LiterateError(block.position, "unknown variant '\(name)' (known: \(known.sorted().joined(separator: ", ")))")
             }
         }

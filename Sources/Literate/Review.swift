@@ -20,6 +20,15 @@ public struct ReviewHeader: Equatable, Sendable {
     public var kind: Kind
     /// For a bug: the scenarios that must catch it.
     public var catches: [String]
+    /// For a history document: the variant whose bug it fixes (the kernel's `Fixes:` tag).
+    public var fixes: String?
+    /// For a history document: the kernel commits it models (`fb49c455323f`).
+    public var commits: [String] = []
+    /// For a history document: later fixes of its bugs the model cannot show yet, each with why.
+    public var pending: [String] = []
+    /// Mutants (`chunk/operator.N`) this variant declares equivalent, for mutation testing: the
+    /// document's prose says why. They stay equivalent in the variants built on this one.
+    public var equivalent: [String] = []
     /// Where the header block starts, and where each key sits.
     public var position: SourcePosition
     public var keyLines: [String: Int]
@@ -33,6 +42,9 @@ public struct ReviewHeader: Equatable, Sendable {
         case review
         /// A historical or synthetic bug put back in: some scenario must fail on it.
         case bug
+        /// A step of the series' life (a posting, the merged release, a fix after it), based on
+        /// the step before it: a variant that must pass every check, on the history line.
+        case history
     }
 
     public struct Rename: Equatable, Sendable {
@@ -43,7 +55,7 @@ public struct ReviewHeader: Equatable, Sendable {
 
     static let requiredKeys = ["id", "title", "reviewer", "date", "source", "base", "status", "upstream"]
     static let requiredBugKeys = ["id", "title", "base", "source", "catches"]
-    static let knownKeys = Set(requiredKeys + ["renames", "kind", "catches"])
+    static let knownKeys = Set(requiredKeys + ["renames", "kind", "catches", "equivalent", "fixes", "commit", "pending"])
 
     /// `renames` as a table, old name → new name.
     public var renameTable: [String: String] {
@@ -67,16 +79,25 @@ extension ReviewHeader {
         var fields: [String: String] = [:]
         var keyLines: [String: Int] = [:]
         var renames: [Rename] = []
+        var pending: [String] = []
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let line = block.line + (keyNode.mark?.line ?? 0)
             guard knownKeys.contains(key) else {
                 throw LiterateError(file: block.file, line: line, "unknown key '\(key)' in the review header (expected: \(knownKeys.sorted().joined(separator: ", ")))")
             }
+            if let first = keyLines[key] {
+                throw LiterateError(file: block.file, line: line, "key '\(key)' given twice in the review header (first at line \(first))")
+            }
             keyLines[key] = line
             if key == "renames" {
                 renames = try parseRenames(value, block: block, line: line)
-            } else if key == "catches", let list = value.sequence {
+            } else if key == "pending" {
+                guard let list = value.sequence, list.allSatisfy({ $0.string?.isEmpty == false }) else {
+                    throw LiterateError(file: block.file, line: line, "'pending' lists fixes not modelled yet, one text each ('- b1f02b95758d: why')")
+                }
+                pending = list.compactMap(\.string)
+            } else if key == "catches" || key == "equivalent" || key == "commit", let list = value.sequence {
                 fields[key] = list.compactMap(\.string).joined(separator: ",")
             } else {
                 guard let text = value.string, !text.isEmpty else {
@@ -86,7 +107,7 @@ extension ReviewHeader {
             }
         }
         guard let kind = Kind(rawValue: fields["kind"] ?? "review") else {
-            throw LiterateError(file: block.file, line: keyLines["kind"]!, "kind must be 'review' or 'bug', not '\(fields["kind"]!)'")
+            throw LiterateError(file: block.file, line: keyLines["kind"]!, "kind must be 'review', 'bug' or 'history', not '\(fields["kind"]!)'")
         }
         for key in kind == .bug ? requiredBugKeys : requiredKeys where fields[key] == nil {
             throw LiterateError(block.position, "the \(kind == .bug ? "bug" : "review") header lacks '\(key)'")
@@ -95,10 +116,32 @@ extension ReviewHeader {
             throw LiterateError(file: block.file, line: keyLines["status"]!, "status must be one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")), not '\(fields["status"]!)'")
         }
         let catches = (fields["catches"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        if kind == .bug, catches.isEmpty {
+            throw LiterateError(file: block.file, line: keyLines["catches"] ?? block.line,
+                                "a bug must name the scenarios that catch it ('catches: [scenario, ...]'): an empty list checks nothing")
+        }
         try BlockRoleParser.checkName(fields["id"]!, what: "review id", SourcePosition(file: block.file, line: keyLines["id"]!))
-        return ReviewHeader(id: fields["id"]!, title: fields["title"]!, reviewer: fields["reviewer"] ?? "", date: fields["date"] ?? "",
-                            source: fields["source"]!, base: fields["base"]!, status: status, upstream: fields["upstream"] ?? "",
-                            renames: renames, kind: kind, catches: catches, position: block.position, keyLines: keyLines)
+        var header = ReviewHeader(id: fields["id"]!, title: fields["title"]!, reviewer: fields["reviewer"] ?? "", date: fields["date"] ?? "",
+                                  source: fields["source"]!, base: fields["base"]!, status: status, upstream: fields["upstream"] ?? "",
+                                  renames: renames, kind: kind, catches: catches, position: block.position, keyLines: keyLines)
+        header.equivalent = (fields["equivalent"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        header.fixes = fields["fixes"]
+        header.pending = pending
+        header.commits = try parseCommits(fields["commit"], line: keyLines["commit"], block: block)
+        if kind != .history, let key = ["fixes", "commit", "pending"].first(where: { keyLines[$0] != nil }) {
+            throw LiterateError(file: block.file, line: keyLines[key]!, "'\(key)' belongs to a history document ('kind: history')")
+        }
+        return header
+    }
+
+    /// `commit: 5e31275cc997` or a list of them: abbreviated kernel commit ids, 12 hex digits or more.
+    private static func parseCommits(_ text: String?, line: Int?, block: Block) throws -> [String] {
+        guard let text else { return [] }
+        let commits = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for commit in commits where commit.count < 12 || commit.count > 40 || !commit.allSatisfy(\.isHexDigit) || commit != commit.lowercased() {
+            throw LiterateError(file: block.file, line: line ?? block.line, "'\(commit)' is not a commit id (12 to 40 lowercase hex digits)")
+        }
+        return commits
     }
 
     private static func yamlMapping(_ block: Block) throws -> Node.Mapping {

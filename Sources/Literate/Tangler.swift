@@ -12,12 +12,16 @@ public struct Tangler: Sendable {
     public static func examplesFileName(_ document: Document) -> String { "\(document.identifier).examples.swift" }
     public static let catalogFileName = "Catalog.swift"
 
-    /// Model code and scenario definitions of `document`.
-    public func modelSource(_ document: Document) -> String {
+    /// Model code and scenario definitions of `document`; `rewrite` may change a block's code
+    /// line for line (mutation testing does), so its `#sourceLocation` stays true.
+    public func modelSource(_ document: Document, rewrite: (Variant.TangledBlock) -> String = \.code) -> String {
         var out = SwiftEmitter(header: "\(document.path) for variant \(variant.name)")
         out.line("import Sched")
         out.line()
-        for block in variant.modelBlocks(in: document) { out.block(block) }
+        for var block in variant.modelBlocks(in: document) {
+            block.code = rewrite(block)
+            out.block(block)
+        }
         let scenarios = variant.blocks(in: document) { if case .scenario = $0 { true } else { false } }
         for block in scenarios {
             out.line()
@@ -35,7 +39,9 @@ public struct Tangler: Sendable {
             let bound = s.bound.map(String.init) ?? "nil"
             let steps = s.steps.map(String.init) ?? "nil"
             let sampling = s.pct.map { ".pct(iterations: \($0.iterations), depth: \($0.depth), seed: \($0.seed))" } ?? "nil"
-            out.line("    ScenarioDefinition(name: \(SwiftNames.stringLiteral(s.name)), expect: .\(s.expectFailure ? "fail" : "pass"), bound: \(bound), maxSteps: \(steps), sampling: \(sampling), file: \(SwiftNames.stringLiteral(block.source.file)), line: \(block.source.line), body: scenario_\(block.source.line)),")
+            let expect = variant.project.expectsFailure(s, in: variant.name) ? "fail" : "pass"
+            let failure = s.failure.map { ".\($0)" } ?? "nil"
+            out.line("    ScenarioDefinition(name: \(SwiftNames.stringLiteral(s.name)), expect: .\(expect), expectedFailure: \(failure), bound: \(bound), maxSteps: \(steps), sampling: \(sampling), file: \(SwiftNames.stringLiteral(block.source.file)), line: \(block.source.line), body: scenario_\(block.source.line)),")
         }
         out.line("]")
         return out.text

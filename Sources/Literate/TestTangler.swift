@@ -99,9 +99,15 @@ public struct TestTangler: Sendable {
         out.line("    func check(_ name: String) throws {")
         out.line("        let scenario = try #require(VMASpecCatalog.scenarios.first { $0.name == name })")
         out.line("        let report = Explorer.explore(scenario, config: .declared(by: scenario))")
-        out.line("        guard !report.meetsExpectation else { return }")
-        out.line("        Issue.record(Comment(rawValue: \"scenario '\\(name)' expected to \\(scenario.expect.rawValue): \\(report)\"),")
-        out.line("                     sourceLocation: SourceLocation(fileID: \"\(module)/\\(scenario.file)\", filePath: scenario.file, line: scenario.line, column: 1))")
+        out.line("        guard report.meetsExpectation else {")
+        out.line("            Issue.record(Comment(rawValue: \"scenario '\\(name)' expected to \\(scenario.expect.rawValue): \\(report)\"),")
+        out.line("                         sourceLocation: SourceLocation(fileID: \"\(module)/\\(scenario.file)\", filePath: scenario.file, line: scenario.line, column: 1))")
+        out.line("            return")
+        out.line("        }")
+        out.line("        // An expected failure must replay, from its token, to the same trace.")
+        out.line("        if let failure = report.verdict.failure {")
+        out.line("            #expect(Explorer.replay(scenario, token: failure.replayToken).verdict.failure?.trace == failure.trace, \"\\(name) does not replay\")")
+        out.line("        }")
         out.line("    }")
         for document in variant.documents {
             for block in variant.blocks(in: document, where: { if case .scenario = $0 { true } else { false } }) {
@@ -116,16 +122,25 @@ public struct TestTangler: Sendable {
         return out.text
     }
 
-    /// The scenarios a bug names must each fail within their bound, and replay to the same trace.
+    /// The scenarios a bug names must each pass on the bug's base variant (or they could not show
+    /// the bug), fail within their bound on the bug's variant, and replay to the same trace.
     func bugSuiteSource(_ bug: Review) -> String {
         var out = header(bug.document.path)
         let position = bug.header.line(of: "catches")
+        let base = SwiftNames.stringLiteral(bug.header.base)
         out.line("@Suite(\(SwiftNames.stringLiteral(variant.name))) enum \(namespace) {}")
         out.line()
         out.line("extension \(namespace) {")
         out.line("@Suite(\"the bug is caught\") struct Caught {")
         out.line("    @Test(\"each scenario it names fails within its bound\", arguments: [\(bug.header.catches.map(SwiftNames.stringLiteral).joined(separator: ", "))])")
         out.line("    func caught(_ name: String) throws {")
+        out.line("        let baseScenario = try #require(scenariosByVariant[\(base)]?.first { $0.name == name })")
+        out.line("        let baseReport = Explorer.explore(baseScenario, config: .declared(by: baseScenario))")
+        out.line("        guard baseReport.verdict == .passed else {")
+        out.line("            Issue.record(Comment(rawValue: \"\\(name) fails on \\(\(base)) already, so it cannot show this bug: \\(baseReport)\"),")
+        out.line("                         sourceLocation: SourceLocation(fileID: \"\(module)/\(position.file)\", filePath: \(SwiftNames.stringLiteral(position.file)), line: \(position.line), column: 1))")
+        out.line("            return")
+        out.line("        }")
         out.line("        let scenario = try #require(VMASpecCatalog.scenarios.first { $0.name == name })")
         out.line("        let report = Explorer.explore(scenario, config: .declared(by: scenario))")
         out.line("        guard let failure = report.verdict.failure else {")

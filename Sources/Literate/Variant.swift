@@ -62,7 +62,8 @@ public struct Variant: Sendable {
     }
 
     /// Blocks of `document` with `role`'s kind that this variant compiles, renamed.
-    /// Tests, examples and scenarios of a review belong to that review's own variant only.
+    /// Tests, examples and scenarios of a review belong to that review's own variant, and those of
+    /// a history document also to the later steps of the line (`includes`).
     public func blocks(in document: Document, where keep: (Block.Role) -> Bool) -> [TangledBlock] {
         let chainIndex = chain.firstIndex { $0.document.path == document.path }
         if document.isReview, chainIndex == nil { return [] }
@@ -73,17 +74,27 @@ public struct Variant: Sendable {
     }
 
     /// Whether a test, example or scenario block is compiled in this variant.
-    /// `variants=a,b` keeps the block in those variants only; `variants=!a` in every variant but `a`.
+    /// `variants=a,b` keeps the block in those variants only; `variants=!a` in every variant but `a`;
+    /// `a+` stands for `a` and every variant built on it (`variants=!v1+`: the variants before v1).
+    /// A review's own blocks belong to its variant; a history document's also to the later steps.
     func includes(_ block: Block, from document: Document) -> Bool {
         if let filter = block.variantFilter {
             let excluded = filter.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) }
             if !excluded.isEmpty {
-                guard !excluded.contains(name) else { return false }
-            } else {
-                return filter.contains(name)
+                guard !excluded.contains(where: matches) else { return false }
+            } else if !filter.contains(where: matches) {
+                return false
             }
         }
-        return !document.isReview || ownReview?.document.path == document.path
+        guard document.isReview else { return true }
+        if ownReview?.document.path == document.path { return true }
+        return chain.contains { $0.document.path == document.path && $0.header.kind == .history }
+    }
+
+    /// Whether a `variants=` entry names this variant: `name`, or `base+` for a variant built on `base`.
+    func matches(_ entry: String) -> Bool {
+        guard entry.hasSuffix("+") else { return entry == name }
+        return project.lineage(of: name)?.contains(String(entry.dropLast())) == true
     }
 
     /// The last review of the chain that replaces `chunk`, with its index.

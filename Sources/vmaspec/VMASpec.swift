@@ -7,7 +7,8 @@ struct VMASpec: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vmaspec",
         abstract: "The per-VMA locks review companion: tangle, run and check the literate spec of the RFC.",
-        subcommands: [Check.self, Blocks.self, Tangle.self, Examples.self, Explore.self, ReviewCommand.self, Weave.self, Bench.self],
+        subcommands: [Check.self, Blocks.self, Tangle.self, Examples.self, Explore.self, Bisect.self, Mutate.self, ReviewCommand.self, Weave.self,
+                      Bench.self, TestReportCommand.self, WorkerCommand.self],
         defaultSubcommand: Check.self
     )
 
@@ -18,8 +19,13 @@ struct VMASpec: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // One line, in the shape of every other bad input (`vmaspec help VERB` has the usage).
+                FileHandle.standardError.write(Data("\(LiterateErrorBridge.badArgument(message(for: error)))\n".utf8))
                 Foundation.exit(ExitStatus.badInput.rawValue)
+            }
+            if let failure = error as? Supervisor.WorkerFailed {
+                FileHandle.standardError.write(Data("vmaspec: error: \(failure)\n".utf8))
+                Foundation.exit(ExitStatus.checkFailed.rawValue)
             }
             exit(withError: error)
         }
@@ -35,7 +41,8 @@ struct SpecOptions: ParsableArguments {
 
     /// The spec under `root`, with the build configurations this binary was built with.
     func project() throws -> Project {
-        try Project.load(root: rootURL, configurations: VariantEntry.configurations)
+        try ArgumentChecks.packageRoot(rootURL, needsSpec: true)
+        return try Project.load(root: rootURL, configurations: VariantEntry.configurations)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Literate
 
 /// `vmaspec review`: one row per review point — status, variant built, tests, explorer, staleness,
@@ -28,6 +29,12 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Do not build or test; show what the documents and the explorer say.")
     var noRun = false
 
+    @Flag(help: "Do not wrap the table to 120 columns.")
+    var wide = false
+
+    @Flag(help: "Show the series' history line instead: each step (posting, release, fix) with the scenarios that fail on it, run in worker processes (with --no-run, as the scenarios declare).")
+    var history = false
+
     func run() throws {
         let project = try reportingBadInput { try spec.project() }
         if let id = refresh { return try refreshFingerprints(id, project) }
@@ -36,22 +43,49 @@ struct ReviewCommand: ParsableCommand {
             print(try reportingBadInput { try ReviewDiff.render(review, project: project) }, terminator: "")
             return
         }
+        if history { return try showHistory(project) }
         let rows = try tableRows(project)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
         } else {
-            print(ReviewTable.render(rows), terminator: "")
+            print(ReviewTable.render(rows, width: wide ? nil : ReviewTable.defaultWidth), terminator: "")
         }
         if rows.contains(where: \.failed) { throw ExitStatus.checkFailed }
+    }
+
+    /// `--history`: the line's rows, from the explorer or from the declarations.
+    func showHistory(_ project: Project) throws {
+        let entries = project.historyLine.compactMap { step in variantRegistry.first { $0.name == step } }
+        let checks = try noRun ? nil : Self.exploredInParallel(entries)
+        let rows = HistoryRows.make(project, checks: checks)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        } else {
+            print(HistoryTable.render(rows, width: wide ? nil : ReviewTable.defaultWidth), terminator: "")
+        }
+        if rows.contains(where: { $0.asDeclared == false }) { throw ExitStatus.checkFailed }
+    }
+
+    /// Each entry's scenarios, one worker per core at a time.
+    static func exploredInParallel(_ entries: [VariantEntry]) throws -> [VariantCheck] {
+        let results = Mutex([Result<VariantCheck, Error>?](repeating: nil, count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            Progress.line("\(entries[index].name): \(entries[index].scenarios.count) scenarios")
+            let result = Result { try explored(entries[index]) }
+            results.withLock { $0[index] = result }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// The document of review point (or must-fail variant) `id`.
     static func review(_ id: String, in project: Project) throws -> Review {
         guard let review = project.review(id: id) else {
             let known = project.reviews.map(\.header.id).joined(separator: ", ")
-            throw LiterateErrorBridge.badArgument("no review point '\(id)' (known: \(known))")
+            throw LiterateErrorBridge.badArgument("unknown review point '\(id)' (known: \(known))")
         }
         return review
     }
@@ -76,6 +110,9 @@ struct ReviewCommand: ParsableCommand {
             } catch let error as ReviewError {
                 throw badArgument(error.description)
             }
+            if testResults?.counts.isEmpty == true {
+                throw badArgument("'--results \(results)' holds no test of any variant: expected the JUnit XML that `swift test --xunit-output FILE` writes")
+            }
         } else if !noRun {
             for review in reviews {
                 let module = variantRegistry.first { $0.name == review.header.id }?.module
@@ -86,10 +123,17 @@ struct ReviewCommand: ParsableCommand {
         return try reviews.map { review in
             let entry = variantRegistry.first { $0.name == review.header.id }
             let tested = testResults?.ran("Variant_" + SwiftNames.identifier(review.header.id)) == true
-            let build = builds[review.header.id] ?? (entry == nil ? "no target" : tested ? "built" : "not built")
-            return try ReviewRow(review: review, project: project, build: build,
-                                 results: testResults, entry: entry)
+            let build = builds[review.header.id] ?? (entry == nil ? "no target" : tested ? "built" : testResults != nil ? "not tested" : "not built")
+            // Without test results, the explorer still says what it says (in worker processes).
+            let checked = try testResults == nil ? entry.map { try Self.explored($0) } : nil
+            return try ReviewRow(review: review, project: project, build: build, evidence: .init(results: testResults, checked: checked))
         }
+    }
+
+    /// Every scenario of the variant at its declared settings, without building or testing.
+    static func explored(_ entry: VariantEntry) throws -> VariantCheck {
+        let scenarios = try Supervisor.current.scenarios(WorkerRequest(kind: .scenarios, variant: entry.name))
+        return VariantCheck(name: entry.name, perVMALock: entry.perVMALock, mustFail: false, examples: [], scenarios: scenarios, seconds: 0)
     }
 }
 
@@ -115,34 +159,19 @@ struct ReviewRunner {
     }
 
     /// Runs the whole suite once and reads its JUnit report; nil when the tests do not build.
+    /// Failing tests go to standard error by Markdown line and variant (`vmaspec test-report`).
     func test() -> TestResults? {
         FileHandle.standardError.write(Data("running the tests…\n".utf8))
         let report = root.appendingPathComponent(".build/vmaspec-review.xml")
+        let events = root.appendingPathComponent(".build/vmaspec-review-events.jsonl")
         guard swift(["build", "--build-tests"]) == 0 else { return nil }
-        _ = swift(["test", "--skip-build", "--disable-xctest", "--xunit-output", report.path])
-        return try? TestResults.load(report)
-    }
-}
-
-/// The tracker's table for people (`--json` has every field in full).
-enum ReviewTable {
-    static func clipped(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
-    }
-
-    static func render(_ rows: [ReviewRow]) -> String {
-        let header = ["id", "reviewer", "status", "variant", "shared", "own tests", "spec tests", "examples", "explorer", "base", "upstream"]
-        let lines = rows.map { row in
-            [row.id, clipped(row.reviewer, 24), row.status, row.build, row.sharedSuite?.text ?? "-", row.variantTests?.text ?? "-",
-             row.specTests?.text ?? "-", row.examples?.text ?? "-", row.scenarios?.text ?? "-",
-             row.freshness + (row.staleChunks.isEmpty ? "" : " (\(row.staleChunks.joined(separator: ", ")))"),
-             clipped(row.upstream, 72)]
+        try? FileManager.default.removeItem(at: events)
+        _ = swift(["test", "--skip-build", "--disable-xctest", "--xunit-output", report.path,
+                   "--event-stream-output-path", events.path, "--event-stream-version", "0"])
+        if let text = try? String(contentsOf: events, encoding: .utf8),
+           let parsed = try? TestEvents(parsing: text, root: root, variants: TestReportCommand.namespaces) {
+            FileHandle.standardError.write(Data(TestReport.render(parsed).utf8))
         }
-        let widths = header.indices.dropLast().map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }
-        return ([header] + lines).map { cells in
-            cells.enumerated().map { index, text in
-                index < widths.count ? text.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0) : text
-            }.joined()
-        }.joined(separator: "\n") + "\n"
+        return try? TestResults.load(report)
     }
 }

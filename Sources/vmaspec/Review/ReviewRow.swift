@@ -14,7 +14,8 @@ struct ReviewRow: Encodable {
     var status: String
     var upstream: String
     var document: String
-    /// `built`, `failed` or `not built` (static run).
+    /// `built`, `failed`, `not tested` (absent from the test results), `not built` (static run),
+    /// `not run`, or `no target`.
     var build: String
     var sharedSuite: TestResults.Count?
     var variantTests: TestResults.Count?
@@ -38,7 +39,7 @@ struct ReviewRow: Encodable {
 
     /// Whether the variant failed anything it ran.
     var failed: Bool {
-        build == "failed" || [sharedSuite, variantTests, specTests, examples].contains { ($0?.failed ?? 0) > 0 }
+        build == "failed" || build == "not tested" || [sharedSuite, variantTests, specTests, examples].contains { ($0?.failed ?? 0) > 0 }
             || (scenarios.map { $0.asExpected < $0.total } ?? false)
     }
 }
@@ -53,12 +54,20 @@ extension TestResults.Count: Encodable {
 }
 
 extension ReviewRow {
+    /// What was found out about a variant: from a test run (`results`), from `check`'s own run of
+    /// examples and scenarios (`checked`), or nothing (a static look at the documents).
+    struct Evidence {
+        var results: TestResults?
+        var checked: VariantCheck?
+    }
+
     /// The row of `review`, with whatever results are at hand.
-    init(review: Review, project: Project, build: String, results: TestResults?, entry: VariantEntry?) throws {
+    init(review: Review, project: Project, build: String, evidence: Evidence) throws {
         let header = review.header
         let statuses = try project.replacementStatuses(of: review)
         let namespace = "Variant_" + SwiftNames.identifier(header.id)
         let own = Document.identifier(forPath: review.document.path)
+        let results = evidence.results.flatMap { $0.ran(namespace) ? $0 : nil }
         self.init(
             id: header.id, title: header.title, reviewer: header.reviewer, date: header.date, source: header.source,
             base: header.base, status: header.status.rawValue, upstream: header.upstream, document: review.document.path,
@@ -66,25 +75,42 @@ extension ReviewRow {
             sharedSuite: results?.count(namespace) { $0.hasPrefix("Behaviour_") },
             variantTests: results?.count(namespace) { $0 == own },
             specTests: results?.count(namespace) { $0.hasPrefix("ch_") },
-            examples: results?.count(namespace) { $0 == "Examples" },
-            scenarios: results.map { Self.verdicts(from: $0, namespace) } ?? entry.map(Self.explore),
+            examples: results?.count(namespace) { $0 == "Examples" } ?? evidence.checked.map(Self.examples),
+            scenarios: results.map { Self.verdicts(from: $0, namespace) } ?? evidence.checked.map(Self.verdicts),
             freshness: statuses.contains { $0.recorded == nil } ? "unrecorded" : statuses.allSatisfy(\.isFresh) ? "fresh" : "stale",
             staleChunks: statuses.filter { !$0.isFresh && $0.recorded != nil }.map(\.chunk),
             replacedChunks: statuses.map(\.chunk),
             renames: header.renameTable)
     }
 
-    /// The verdicts of the test run's scenario suite for the variant.
-    static func verdicts(from results: TestResults, _ namespace: String) -> ScenarioVerdicts {
+    /// The verdicts of the test run's scenario suite for the variant; nil when it ran none.
+    static func verdicts(from results: TestResults, _ namespace: String) -> ScenarioVerdicts? {
         let count = results.count(namespace) { $0 == "Scenarios" }
+        guard count.total > 0 else { return nil }
         return ScenarioVerdicts(asExpected: count.passed, total: count.total, schedules: nil, unexpected: [])
     }
 
-    /// Every scenario of the variant at its bound.
-    static func explore(_ entry: VariantEntry) -> ScenarioVerdicts {
-        let reports = entry.scenarios.map { Explorer.explore($0, config: .declared(by: $0)) }
-        return ScenarioVerdicts(asExpected: reports.filter(\.meetsExpectation).count, total: reports.count,
-                                schedules: reports.reduce(0) { $0 + $1.schedulesExplored },
-                                unexpected: reports.filter { !$0.meetsExpectation }.map(\.scenario))
+    static func examples(_ check: VariantCheck) -> TestResults.Count {
+        let passed = check.examples.filter(\.passed).count
+        return TestResults.Count(passed: passed, failed: check.examples.count - passed)
+    }
+
+    /// The scenarios `check` (or `review --no-run`) explored.
+    static func verdicts(_ check: VariantCheck) -> ScenarioVerdicts {
+        let unexpected = check.scenarios.filter { !check.isAsExpected($0) }
+        return ScenarioVerdicts(asExpected: check.scenarios.count - unexpected.count, total: check.scenarios.count,
+                                schedules: check.scenarios.reduce(0) { $0 + $1.schedules }, unexpected: unexpected.map(\.name))
+    }
+}
+
+/// The rows of the review points, from the results at hand.
+enum ReviewRows {
+    /// After `check`: each review point's variant with the examples and scenarios `check` ran.
+    static func fromCheck(_ project: Project, _ checks: [VariantCheck]) throws -> [ReviewRow] {
+        try project.reviews.filter { $0.header.kind == .review }.map { review in
+            let checked = checks.first { $0.name == review.header.id }
+            return try ReviewRow(review: review, project: project, build: checked == nil ? "not run" : "built",
+                                 evidence: .init(checked: checked))
+        }
     }
 }
