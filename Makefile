@@ -4,21 +4,31 @@ SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build bench
+.PHONY: run test deps build bench mutate
 
-RESULTS = .build/vmaspec-results.xml
+EVENTS = .build/test-events.jsonl
 
-## make run: tangle and build every variant, run the tests, then the main job: vmaspec check
-## (examples, scenarios, must-fail variants, the book) and the review table.
+## make run: the main job and nothing more. Build vmaspec with every variant, then `vmaspec check`:
+## the spec, each variant's examples and scenarios (progress on stderr), the must-fail variants,
+## the book in site/, and the review table. The spec's `swift test` blocks run in `make test`.
 run: build
-	@set -o pipefail; $(SWIFT) test --disable-xctest --xunit-output $(RESULTS) 2>&1 | tee .build/test.log \
-		| grep -E '^(✔|✘|━) Test run|^✘ Test .* recorded' || { tail -n 40 .build/test.log; exit 1; }
 	$(SWIFT) run --skip-build vmaspec check
-	$(SWIFT) run --skip-build vmaspec review --results $(RESULTS)
 
-## make test: the whole test suite (engine, explorer, CLI, and every variant's spec tests).
+## make test: the whole test suite (engine, explorer, CLI, and every variant's spec tests), then
+## each failing test named by its Markdown line and variant, and the known issues explained.
 test: deps
-	$(SWIFT) test --disable-xctest
+	@rm -f $(EVENTS); status=0; \
+	$(SWIFT) test --disable-xctest --event-stream-output-path $(EVENTS) --event-stream-version 0 || status=$$?; \
+	if [ -s $(EVENTS) ]; then $(SWIFT) run --skip-build vmaspec test-report $(EVENTS) || true; fi; \
+	exit $$status
+
+## make mutate: every mutant of every reviewed variant's locking protocol must be killed by a
+## scenario or declared equivalent (`equivalent=` with its reason); exit 1 names the survivors.
+MUTATE_VARIANTS = rfc naming no-fallback retry-contract
+mutate: build
+	@status=0; for v in $(MUTATE_VARIANTS); do \
+		$(SWIFT) run --skip-build vmaspec mutate --variant $$v || status=1; \
+	done; exit $$status
 
 build: deps
 	$(SWIFT) build
