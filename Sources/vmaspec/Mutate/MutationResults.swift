@@ -31,14 +31,20 @@ enum MutationResults {
                                  result: MutationReport.describe(result), equivalent: mutant.equivalent, problem: result.isProblem)
     }
 
-    /// One line per variant for `check`: its score, or why there is none.
+    /// One line per variant for `check` with its score, and one line naming those without one.
     static func summary(_ project: Project, scratch: URL) -> String {
         let tables = tables(project, scratch: scratch)
-        return variants(project).map { entry in
+        var lines: [String] = [], notRun: [String] = []
+        for entry in variants(project) {
             guard let table = tables.first(where: { $0.variant == entry.name }) else {
-                return "mutation: \(entry.name): not run (vmaspec mutate --variant \(entry.name))"
+                notRun.append(entry.name)
+                continue
             }
-            return "mutation: " + table.summary + (table.current ? "" : " — for earlier code (vmaspec mutate --variant \(entry.name))")
-        }.joined(separator: "\n")
+            lines.append("mutation: " + table.summary + (table.current ? "" : " — for earlier code (vmaspec mutate --variant \(entry.name))"))
+        }
+        if !notRun.isEmpty {
+            lines.append("mutation: not run for \(notRun.joined(separator: ", ")) (vmaspec mutate --variant V)")
+        }
+        return lines.joined(separator: "\n")
     }
 }
