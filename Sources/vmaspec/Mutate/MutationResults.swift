@@ -43,7 +43,8 @@ enum MutationResults {
             lines.append("mutation: " + table.summary + (table.current ? "" : " — for earlier code (vmaspec mutate --variant \(entry.name))"))
         }
         if !notRun.isEmpty {
-            lines.append("mutation: not run for \(notRun.joined(separator: ", ")) (vmaspec mutate --variant V)")
+            let text = "mutation: not run for \(notRun.joined(separator: ", ")) (vmaspec mutate --variant V)"
+            lines.append(String(ReviewTable.wrapped(text, width: 120, indent: "").dropLast()))
         }
         return lines.joined(separator: "\n")
     }
