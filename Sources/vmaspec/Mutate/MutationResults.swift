@@ -43,9 +43,9 @@ enum MutationResults {
             lines.append("mutation: " + table.summary + (table.current ? "" : " — for earlier code (vmaspec mutate --variant \(entry.name))"))
         }
         if !notRun.isEmpty {
-            let text = "mutation: not run for \(notRun.joined(separator: ", ")) (vmaspec mutate --variant V)"
-            lines.append(String(ReviewTable.wrapped(text, width: 120, indent: "").dropLast()))
+            lines.append("mutation: not run for \(notRun.joined(separator: ", ")) (vmaspec mutate --variant V)")
         }
-        return lines.joined(separator: "\n")
+        // Within 120 columns, as the rest of `check`'s report.
+        return lines.map { String(ReviewTable.wrapped($0, width: 120, indent: "").dropLast()) }.joined(separator: "\n")
     }
 }
