@@ -27,12 +27,15 @@ public struct ExplorerConfig: Sendable {
     public var maxDuration: Duration?
     /// Called about every half second with the progress so far.
     public var progress: (@Sendable (ExplorerProgress) -> Void)?
+    /// What the explorer checks of the memory model (see `MemoryModel`).
+    public var memory: MemoryModel
 
     public init(
         strategy: Strategy = .dfs(preemptionBound: 2), maxSteps: Int = 10_000, maxSchedules: Int? = nil,
-        maxDuration: Duration? = nil, progress: (@Sendable (ExplorerProgress) -> Void)? = nil
+        maxDuration: Duration? = nil, memory: MemoryModel = .sc, progress: (@Sendable (ExplorerProgress) -> Void)? = nil
     ) {
         self.strategy = strategy
+        self.memory = memory
         self.maxSteps = maxSteps
         self.maxSchedules = maxSchedules
         self.maxDuration = maxDuration
@@ -40,10 +43,16 @@ public struct ExplorerConfig: Sendable {
     }
 
     /// What the scenario declares: its sampling strategy if it has one, else DFS with its own
-    /// preemption bound (or `defaultBound`); its step limit, or the default.
+    /// preemption bound (or `defaultBound`); its step limit, or the default; its memory model, or
+    /// sequential consistency.
     public static func declared(by scenario: ScenarioDefinition, defaultBound: Int = 2) -> ExplorerConfig {
         ExplorerConfig(strategy: scenario.sampling ?? .dfs(preemptionBound: scenario.bound ?? defaultBound),
-                       maxSteps: scenario.maxSteps ?? ExplorerConfig().maxSteps)
+                       maxSteps: scenario.maxSteps ?? ExplorerConfig().maxSteps, memory: scenario.memory ?? .sc)
+    }
+
+    /// The strategy's name with the memory model, e.g. `dfs(preemptionBound: 2), memory hb`.
+    var strategyDescription: String {
+        memory == .sc ? strategy.description : "\(strategy.description), memory \(memory.rawValue)"
     }
 }
 
@@ -68,19 +77,21 @@ public enum Explorer {
             scheduler.nextExecution()
         {
             count += 1
-            let execution = runner.run(scenario, scheduler: scheduler, maxSteps: config.maxSteps, recording: false)
+            let execution = runner.run(
+                scenario, scheduler: scheduler, maxSteps: config.maxSteps, recording: false, memory: config.memory)
             scheduler.executionEnded(steps: execution.steps)
             if execution.problem != nil {
-                let token = ReplayToken.encode(tag: scheduler.tag, maxSteps: config.maxSteps, choices: execution.choices)
+                let tag = scheduler.tag + config.memory.tagSuffix
+                let token = ReplayToken.encode(tag: tag, maxSteps: config.maxSteps, choices: execution.choices)
                 let failure = replayFailure(scenario, token: token, runner: runner, original: execution)!
-                return report(scenario, .failed(failure), count: count, since: start, exhaustive: false, strategy: config.strategy.description)
+                return report(scenario, .failed(failure), count: count, since: start, exhaustive: false, strategy: config.strategyDescription)
             }
             if let progress = config.progress, clock.now - lastProgress > .milliseconds(500) {
                 lastProgress = clock.now
                 progress(ExplorerProgress(schedulesExplored: count, elapsed: clock.now - start))
             }
         }
-        return report(scenario, .passed, count: count, since: start, exhaustive: scheduler.exhaustive, strategy: config.strategy.description)
+        return report(scenario, .passed, count: count, since: start, exhaustive: scheduler.exhaustive, strategy: config.strategyDescription)
     }
 
     /// Runs the one schedule a replay token describes, recording its trace.
@@ -106,7 +117,8 @@ public enum Explorer {
         }
         let scheduler = ReplayScheduler(choices: decoded.choices, tag: decoded.tag)
         _ = scheduler.nextExecution()
-        let execution = runner.run(scenario, scheduler: scheduler, maxSteps: decoded.maxSteps, recording: true)
+        let execution = runner.run(
+            scenario, scheduler: scheduler, maxSteps: decoded.maxSteps, recording: true, memory: MemoryModel.from(tag: decoded.tag))
         guard let problem = original?.problem ?? execution.problem else {
             if scheduler.consumedAll { return nil }
             return Failure(

@@ -18,6 +18,8 @@ public final class RCUPointer<T: AnyObject>: @unchecked Sendable {
     /// makes sharing it safe (it is immutable or internally synchronized).
     private struct Published: @unchecked Sendable { let object: T }
     private let slot: Mutex<Published>
+    /// The clock of the latest `rcu_assign_pointer` (`hb` and `weak` memory models).
+    private let clock = Mutex(SyncClock())
 
     public init(_ value: T) {
         slot = Mutex(Published(object: value))
@@ -27,7 +29,13 @@ public final class RCUPointer<T: AnyObject>: @unchecked Sendable {
     /// writer's lock held).
     public func rcu_dereference(file: StaticString = #filePath, line: UInt = #line) -> T {
         guard let model = currentModel() else { return slot.withLock { $0.object } }
-        return model.op(file: file, line: line, { "rcu_dereference() -> \(Self.label($0))" }) { slot.withLock { $0.object } }
+        return model.op(file: file, line: line, { "rcu_dereference() -> \(Self.label($0))" }) {
+            if model.tracksMemory {
+                let published = clock.withLock { $0.current(in: model.execution.id) }
+                model.execution.acquire(model, published)
+            }
+            return slot.withLock { $0.object }
+        }
     }
 
     /// Publishes `value`; readers that start after this see it, readers already running may still
@@ -35,7 +43,13 @@ public final class RCUPointer<T: AnyObject>: @unchecked Sendable {
     public func rcu_assign_pointer(_ value: T, file: StaticString = #filePath, line: UInt = #line) {
         let published = Published(object: value)
         guard let model = currentModel() else { return slot.withLock { $0 = published } }
-        model.op(file: file, line: line, { _ in "rcu_assign_pointer(\(Self.label(value)))" }) { slot.withLock { $0 = published } }
+        model.op(file: file, line: line, { _ in "rcu_assign_pointer(\(Self.label(value)))" }) {
+            if model.tracksMemory {
+                let released = model.execution.release(model)
+                clock.withLock { $0.join(released, in: model.execution.id) }
+            }
+            slot.withLock { $0 = published }
+        }
     }
 
     private static func label(_ object: T) -> String {

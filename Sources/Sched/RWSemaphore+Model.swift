@@ -2,22 +2,36 @@ import Synchronization
 
 /// The explorer's side of `RWSemaphore`: FIFO queue, hand-off on release, misuse as failures.
 extension RWSemaphore {
-    func modelTryRead() -> Bool {
+    func modelTryRead(_ thread: ModelThread) -> Bool {
         let value = count.load(ordering: .relaxed)
         guard value & Self.writer == 0, modelQueue.isEmpty else { return false }
         count.store(value + Self.reader, ordering: .relaxed)
+        acquireClock(thread)
         return true
     }
 
     func modelTryWrite(_ thread: ModelThread) -> Bool {
         guard count.load(ordering: .relaxed) == 0, modelQueue.isEmpty else { return false }
         grantWrite(to: thread)
+        acquireClock(thread)
         return true
+    }
+
+    /// The acquiring thread joins what earlier releases published.
+    private func acquireClock(_ thread: ModelThread) {
+        guard thread.tracksMemory else { return }
+        thread.execution.acquire(thread, modelClock.current(in: thread.execution.id))
+    }
+
+    /// The releasing thread publishes its clock to later acquirers.
+    private func releaseClock(_ thread: ModelThread) {
+        guard thread.tracksMemory else { return }
+        modelClock.join(thread.execution.release(thread), in: thread.execution.id)
     }
 
     func modelDownRead(_ thread: ModelThread, file: StaticString, line: UInt) {
         thread.point(file: file, line: line)
-        if modelTryRead() { return thread.trace("down_read(\(name))", file: file, line: line) }
+        if modelTryRead(thread) { return thread.trace("down_read(\(name))", file: file, line: line) }
         wait(thread, isWriter: false, operation: "down_read", file: file, line: line)
     }
 
@@ -33,6 +47,7 @@ extension RWSemaphore {
         guard value & Self.writer == 0, value >= Self.reader else {
             thread.fail(.assertion, "up_read(\(name)) without a read hold", file: file, line: line)
         }
+        releaseClock(thread)
         count.store(value - Self.reader, ordering: .relaxed)
         guard value == Self.reader, !modelQueue.isEmpty else {
             thread.trace("up_read(\(name))", file: file, line: line)
@@ -54,6 +69,7 @@ extension RWSemaphore {
         guard is_write_locked_by_current else {
             thread.fail(.assertion, "up_write(\(name)) by a thread that does not hold it for write", file: file, line: line)
         }
+        releaseClock(thread)
         owner.store(0, ordering: .relaxed)
         count.store(0, ordering: .relaxed)
         thread.trace("up_write(\(name))", file: file, line: line)
@@ -65,6 +81,7 @@ extension RWSemaphore {
         guard is_write_locked_by_current else {
             thread.fail(.assertion, "downgrade_write(\(name)) by a thread that does not hold it for write", file: file, line: line)
         }
+        releaseClock(thread)
         owner.store(0, ordering: .relaxed)
         count.store(Self.reader, ordering: .relaxed)
         thread.trace("downgrade_write(\(name))", file: file, line: line)
@@ -82,6 +99,7 @@ extension RWSemaphore {
         thread.block("\(operation)(\(name)) waits", file: file, line: line) { [unowned self] in
             waiter.granted || mayTakeBeforeWakeup(waiter)
         }
+        acquireClock(thread)
         if waiter.granted { return thread.trace("\(operation)(\(name)) acquired after waiting", file: file, line: line) }
         modelQueue.removeFirst()
         grantWrite(to: thread)

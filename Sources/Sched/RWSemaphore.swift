@@ -27,6 +27,8 @@ public final class RWSemaphore: @unchecked Sendable {
     private let parker = Parker()
     /// FIFO wait queue under the explorer.
     var modelQueue: [RWSemaphoreWaiter] = []
+    /// What releases of the semaphore have published (`hb` and `weak` memory models).
+    var modelClock = SyncClock()
     /// The object the semaphore is a field of (`vma->lock` lives in the VMA), if any: touching the
     /// semaphore once that object is freed is a use-after-free.
     private(set) weak var container: RCUObject?
@@ -71,7 +73,7 @@ public final class RWSemaphore: @unchecked Sendable {
     /// Acquires for read if no writer holds or waits; never sleeps.
     public func down_read_trylock(file: StaticString = #filePath, line: UInt = #line) -> Bool {
         guard let model = currentModel() else { return tryRead(respectingWaiters: true) }
-        return model.op(file: file, line: line, { "down_read_trylock(\(name)) -> \($0)" }) { modelTryRead() }
+        return model.op(file: file, line: line, { "down_read_trylock(\(name)) -> \($0)" }) { modelTryRead(model) }
     }
 
     /// Releases a read hold.

@@ -33,6 +33,9 @@ public struct Failure: Sendable, Equatable, CustomStringConvertible {
         case stepBound
         /// `RCUObject.access` on an object freed by `call_rcu`.
         case useAfterFree
+        /// Two accesses to one location, at least one plain and one a write, unordered by
+        /// happens-before (memory models `hb` and `weak` only).
+        case dataRace
         /// A thread body, the scenario body or `finally` threw.
         case uncaughtError
         /// A replay token asked for a choice the scenario no longer offers.

@@ -15,6 +15,8 @@ public struct ScenarioDefinition: Sendable {
     public let maxSteps: Int?
     /// Sampling instead of bounded search (PCT or random, with their seed), when the scenario asks.
     public let sampling: Strategy?
+    /// The memory model the scenario asks for (nil: sequential consistency unless the run says otherwise).
+    public let memory: MemoryModel?
     /// Where the scenario is defined (e.g. its Markdown file and line).
     public let file: String
     public let line: Int
@@ -22,8 +24,10 @@ public struct ScenarioDefinition: Sendable {
 
     public init(
         name: String, expect: Expectation, expectedFailure: Failure.Kind? = nil, bound: Int?, maxSteps: Int? = nil,
-        sampling: Strategy? = nil, file: String, line: Int, body: @escaping @Sendable (Scenario) throws -> Void
+        sampling: Strategy? = nil, memory: MemoryModel? = nil, file: String, line: Int,
+        body: @escaping @Sendable (Scenario) throws -> Void
     ) {
+        self.memory = memory
         self.name = name
         self.expect = expect
         self.expectedFailure = expectedFailure

@@ -8,6 +8,9 @@ public final class WaitQueue: @unchecked Sendable {
     private let parker = Parker()
     /// Bumped by every `wake_up_all` under the explorer.
     var modelWakeups = 0
+    /// What wake-ups have published (`hb` and `weak` memory models): a woken task's code after its
+    /// sleep happens after the waker's code before the wake-up.
+    var modelClock = SyncClock()
     /// Name shown in traces.
     public let name: String
 
@@ -28,7 +31,10 @@ public final class WaitQueue: @unchecked Sendable {
     /// Wakes every sleeper so it re-checks its condition.
     public func wake_up_all(file: StaticString = #filePath, line: UInt = #line) {
         if let model = currentModel() {
-            return model.op(file: file, line: line, { _ in "wake_up_all(\(name))" }) { modelWakeups += 1 }
+            return model.op(file: file, line: line, { _ in "wake_up_all(\(name))" }) {
+                if model.tracksMemory { modelClock.join(model.execution.release(model), in: model.execution.id) }
+                modelWakeups += 1
+            }
         }
         parker.withLock { parker.broadcast() }
     }
@@ -38,6 +44,7 @@ public final class WaitQueue: @unchecked Sendable {
         while !condition() {
             let seen = modelWakeups
             thread.block("wait_event(\(name)) sleeps", file: file, line: line) { [unowned self] in modelWakeups != seen }
+            if thread.tracksMemory { thread.execution.acquire(thread, modelClock.current(in: thread.execution.id)) }
         }
         thread.trace("wait_event(\(name)) -> condition true", file: file, line: line)
     }

@@ -33,6 +33,7 @@ extension Execution {
         thread.rcuNesting -= 1
         guard thread.rcuNesting == 0 else { return thread.trace("rcu_read_unlock()", file: file, line: line) }
         thread.rcuExits += 1
+        if thread.tracksMemory { rcuClock.join(release(thread)) }
         // Adversarial: objects are freed the moment their grace period is over.
         let due = rcuPending.filter { Self.elapsed($0.readers) }
         rcuPending.removeAll { Self.elapsed($0.readers) }
@@ -58,9 +59,11 @@ extension Execution {
             thread.fail(.assertion, "synchronize_rcu() inside an RCU read-side critical section", file: file, line: line)
         }
         let readers = readersNow()
+        acquire(thread, rcuClock)
         if readers.isEmpty { return thread.trace("synchronize_rcu() -> no readers", file: file, line: line) }
         let names = readers.map(\.thread.name).joined(separator: ", ")
         thread.block("synchronize_rcu() waits for \(names)", file: file, line: line) { Self.elapsed(readers) }
+        acquire(thread, rcuClock)
         thread.trace("synchronize_rcu() -> grace period over", file: file, line: line)
     }
 

@@ -18,6 +18,15 @@ final class Execution {
 
     let scheduler: Scheduler
     let maxSteps: Int
+    /// Distinguishes this schedule's per-location state from an earlier schedule's.
+    let id: Int
+    let memory: MemoryModel
+    /// Per model thread, its vector clock (`hb` and `weak` only).
+    var clocks: [VectorClock] = []
+    /// Data races found so far (`hb` and `weak` only).
+    var races: [DataRace] = []
+    /// Everything released by read-side critical sections that have ended (grace periods).
+    var rcuClock = VectorClock(threads: 0)
     /// Whether trace lines are built (off while exploring; a failing schedule is replayed with it on).
     let recording: Bool
     var phase = Phase.setup
@@ -38,8 +47,10 @@ final class Execution {
 
     private let stats: ExplorerStats
 
-    init(scheduler: Scheduler, maxSteps: Int, recording: Bool, stats: ExplorerStats) {
+    init(scheduler: Scheduler, maxSteps: Int, recording: Bool, memory: MemoryModel, stats: ExplorerStats) {
         self.stats = stats
+        id = Self.nextID.add(1, ordering: .relaxed).newValue
+        self.memory = memory
         stats.executionsAlive.add(1, ordering: .relaxed)
         self.scheduler = scheduler
         self.maxSteps = maxSteps
@@ -90,6 +101,8 @@ final class Execution {
             transfer(from: thread, to: next)
         }
     }
+
+    private static let nextID = Atomic<Int>(0)
 
     static let mismatchMessage = "the replay token does not fit this scenario"
 

@@ -18,8 +18,10 @@ final class Runner {
     }
 
     /// Runs one schedule chosen by `scheduler` and returns the finished execution.
-    func run(_ scenario: ScenarioDefinition, scheduler: Scheduler, maxSteps: Int, recording: Bool) -> Execution {
-        let execution = Execution(scheduler: scheduler, maxSteps: maxSteps, recording: recording, stats: stats)
+    func run(
+        _ scenario: ScenarioDefinition, scheduler: Scheduler, maxSteps: Int, recording: Bool, memory: MemoryModel = .sc
+    ) -> Execution {
+        let execution = Execution(scheduler: scheduler, maxSteps: maxSteps, recording: recording, memory: memory, stats: stats)
         let definition = Scenario()
         // Bodies usually capture the scenario (`s.check` in `s.finally`): break that cycle.
         defer { definition.clear() }
@@ -34,6 +36,7 @@ final class Runner {
             let body = declared.body
             thread.worker.job = { [unowned execution] in execution.runThread(thread, body) }
         }
+        if memory.tracksHappensBefore { execution.startClocks() }
         execution.phase = .running
         if let first = execution.decide(current: nil, yielding: false) {
             execution.start(first)
@@ -44,6 +47,10 @@ final class Runner {
         if execution.problem != nil {
             execution.tearDown()
             pool.reap()
+            return execution
+        }
+        if let race = execution.dataRaceProblem() {
+            execution.problem = race
             return execution
         }
         if let finallyBody = definition.finallyBody {

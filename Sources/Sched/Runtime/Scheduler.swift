@@ -6,6 +6,9 @@ protocol Scheduler: AnyObject {
     /// that was running if it could go on (switching away from it is a preemption). `step` counts
     /// scheduling points so far. Nil when no choice fits (a replay token that does not match).
     func choose(_ enabled: [Int], current: Int?, step: Int) -> Int?
+    /// Picks which of `count` (at least two) stores a weak load reads; 0 is the newest. Nil when
+    /// no choice fits (a replay token that does not match).
+    func chooseValue(_ count: Int) -> Int?
     /// Called after each schedule with its number of steps.
     func executionEnded(steps: Int)
     /// True once the scheduler has covered its whole space (DFS only).

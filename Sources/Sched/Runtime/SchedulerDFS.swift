@@ -4,18 +4,29 @@
 /// Switching away from a thread that could go on costs one preemption; branches over the bound
 /// are skipped. Each schedule replays the decision path of the previous one up to its last
 /// untried branch.
+///
+/// Under the weak memory model a load may also decide which store it reads: such a decision
+/// first reads the newest store (what sequential consistency gives), then older ones; each older
+/// read costs one stale read, bounded like preemptions (by the same number).
 final class DFSScheduler: Scheduler {
     private struct Node {
         /// Candidates in the order tried: the running thread first (if it could go on), then the rest.
         let candidates: [Int]
         let current: Int?
         let preemptionsBefore: Int
+        /// A weak load's choice of store (candidates are store positions, 0 the newest).
+        var isValue = false
+        var staleBefore = 0
         var position = 0
 
         var choice: Int { candidates[position] }
 
         func preemptions(choosing candidate: Int) -> Int {
-            preemptionsBefore + (current != nil && candidate != current ? 1 : 0)
+            preemptionsBefore + (!isValue && current != nil && candidate != current ? 1 : 0)
+        }
+
+        func stale(choosing candidate: Int) -> Int {
+            staleBefore + (isValue && candidate != 0 ? 1 : 0)
         }
     }
 
@@ -40,7 +51,7 @@ final class DFSScheduler: Scheduler {
         while var node = path.popLast() {
             while node.position + 1 < node.candidates.count {
                 node.position += 1
-                if node.preemptions(choosing: node.choice) <= preemptionBound {
+                if node.preemptions(choosing: node.choice) <= preemptionBound, node.stale(choosing: node.choice) <= preemptionBound {
                     path.append(node)
                     return true
                 }
@@ -55,7 +66,7 @@ final class DFSScheduler: Scheduler {
         if depth < path.count {
             let node = path[depth]
             // A deterministic scenario offers the same choices on the same path.
-            return enabled.contains(node.choice) ? node.choice : nil
+            return !node.isValue && enabled.contains(node.choice) ? node.choice : nil
         }
         let before = path.last.map { $0.preemptions(choosing: $0.choice) } ?? 0
         var candidates = enabled
@@ -63,9 +74,23 @@ final class DFSScheduler: Scheduler {
             candidates.remove(at: at)
             candidates.insert(current, at: 0)
         }
-        path.append(Node(candidates: candidates, current: current, preemptionsBefore: before))
+        path.append(Node(candidates: candidates, current: current, preemptionsBefore: before, staleBefore: staleSoFar))
         return candidates[0]
     }
+
+    func chooseValue(_ count: Int) -> Int? {
+        defer { depth += 1 }
+        if depth < path.count {
+            let node = path[depth]
+            return node.isValue && node.choice < count ? node.choice : nil
+        }
+        let before = path.last.map { $0.preemptions(choosing: $0.choice) } ?? 0
+        path.append(Node(candidates: Array(0..<count), current: nil, preemptionsBefore: before, isValue: true, staleBefore: staleSoFar))
+        return 0
+    }
+
+    /// Stale reads chosen on the path so far.
+    private var staleSoFar: Int { path.last.map { $0.stale(choosing: $0.choice) } ?? 0 }
 
     func executionEnded(steps: Int) {
         // A schedule that ended early (a failure) leaves deeper nodes of an old path behind.

@@ -51,6 +51,10 @@ final class PCTScheduler: Scheduler {
         return pick
     }
 
+    func chooseValue(_ count: Int) -> Int? {
+        random.next(below: count)
+    }
+
     func executionEnded(steps: Int) {
         expectedSteps = max(expectedSteps, steps)
     }

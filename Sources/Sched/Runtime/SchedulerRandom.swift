@@ -24,5 +24,9 @@ final class RandomScheduler: Scheduler {
         enabled[random.next(below: enabled.count)]
     }
 
+    func chooseValue(_ count: Int) -> Int? {
+        random.next(below: count)
+    }
+
     func executionEnded(steps: Int) {}
 }

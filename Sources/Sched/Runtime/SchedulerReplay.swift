@@ -25,5 +25,11 @@ final class ReplayScheduler: Scheduler {
         return choices[position]
     }
 
+    func chooseValue(_ count: Int) -> Int? {
+        guard position < choices.count else { return nil }
+        defer { position += 1 }
+        return choices[position]
+    }
+
     func executionEnded(steps: Int) {}
 }
