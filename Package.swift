@@ -29,6 +29,7 @@ let variants: [Variant] = [
     Variant(name: "fix-dup-anon-vma", module: "VMALockFixDupAnonVma", defines: ["PER_VMA_LOCK"]),
     Variant(name: "fix-mempolicy", module: "VMALockFixMempolicy", defines: ["PER_VMA_LOCK"]),
     Variant(name: "fix-anon-vma-check", module: "VMALockFixAnonVmaCheck", defines: ["PER_VMA_LOCK"]),
+    Variant(name: "fix-memory-ordering", module: "VMALockFixMemoryOrdering", defines: ["PER_VMA_LOCK"]),
     Variant(name: "retry-contract", module: "VMALockRetryContract", defines: ["PER_VMA_LOCK"]),
     // Must-fail variants: the RFC with one bug put back (Patches/bugs/); a scenario must catch each.
     Variant(name: "bug-split-unmarked", module: "VMALockBugSplitUnmarked", defines: ["PER_VMA_LOCK"]),

@@ -54,6 +54,9 @@ public struct Block: Equatable, Sendable {
         /// `since=V`: with `fixed-by`, the first variant of the history line with the bug (default:
         /// the base, `rfc`).
         public var since: String? = nil
+        /// `memory=sc|hb|weak`: the memory model the explorer checks the scenario under (Sched's
+        /// `MemoryModel`; default `sc`).
+        public var memory: String? = nil
 
         /// `fixed-by=none`: the bug is in every variant of the history line.
         public static let neverFixed = "none"
@@ -62,11 +65,15 @@ public struct Block: Equatable, Sendable {
             (a.name, a.expectFailure, a.bound, a.variants, a.steps, a.counterBits) == (b.name, b.expectFailure, b.bound, b.variants, b.steps, b.counterBits)
                 && a.pct?.iterations == b.pct?.iterations && a.pct?.depth == b.pct?.depth && a.pct?.seed == b.pct?.seed
                 && a.failsOn == b.failsOn && a.failure == b.failure && a.fixedBy == b.fixedBy && a.since == b.since
+                && a.memory == b.memory
         }
     }
 
     /// The failure kinds `failure=` accepts: Sched's `Failure.Kind` names a scenario can meet.
-    public static let scenarioFailureKinds = ["assertion", "invariant", "deadlock", "stepBound", "useAfterFree", "uncaughtError"]
+    public static let scenarioFailureKinds = ["assertion", "invariant", "deadlock", "stepBound", "useAfterFree", "dataRace", "uncaughtError"]
+
+    /// The memory models `memory=` accepts: Sched's `MemoryModel` names.
+    public static let memoryModels = ["sc", "hb", "weak"]
 
     public var chunkName: String? {
         switch role {

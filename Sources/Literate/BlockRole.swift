@@ -9,7 +9,7 @@ enum BlockRoleParser {
         "replacement": ["replaces", "base", "equivalent"],
         "example": ["name", "variants"],
         "test": ["variants"],
-        "scenario": ["name", "expect", "bound", "variants", "steps", "pct", "depth", "seed", "counterBits", "fails", "failure", "fixed-by", "since"],
+        "scenario": ["name", "expect", "bound", "variants", "steps", "pct", "depth", "seed", "counterBits", "fails", "failure", "fixed-by", "since", "memory"],
         "ignore": ["name"],
         "output": ["file"],
     ]
@@ -116,11 +116,15 @@ enum BlockRoleParser {
                 throw LiterateError(position, "'failure=\(failure)' needs 'expect=fail', 'fails=VARIANTS' or 'fixed-by=VARIANT': scenario '\(name)' never fails")
             }
         }
+        let memory = info["memory"]
+        if let memory, !Block.memoryModels.contains(memory) {
+            throw LiterateError(position, "'memory' must be one of \(Block.memoryModels.joined(separator: ", ")), not '\(memory)'")
+        }
         return Block.Scenario(
             name: name, expectFailure: expect == "fail", bound: bound, variants: try variantList(info, position),
             steps: try number("steps", info, position, minimum: 1),
             pct: try pct.map { ($0, try number("depth", info, position, minimum: 1) ?? 3, UInt64(try number("seed", info, position, minimum: 0) ?? 1)) },
-            counterBits: counterBits, failsOn: failsOn, failure: failure, fixedBy: fixedBy, since: since)
+            counterBits: counterBits, failsOn: failsOn, failure: failure, fixedBy: fixedBy, since: since, memory: memory)
     }
 
     /// A comma-separated list of names, each checked.

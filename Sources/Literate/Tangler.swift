@@ -41,7 +41,8 @@ public struct Tangler: Sendable {
             let sampling = s.pct.map { ".pct(iterations: \($0.iterations), depth: \($0.depth), seed: \($0.seed))" } ?? "nil"
             let expect = variant.project.expectsFailure(s, in: variant.name) ? "fail" : "pass"
             let failure = s.failure.map { ".\($0)" } ?? "nil"
-            out.line("    ScenarioDefinition(name: \(SwiftNames.stringLiteral(s.name)), expect: .\(expect), expectedFailure: \(failure), bound: \(bound), maxSteps: \(steps), sampling: \(sampling), file: \(SwiftNames.stringLiteral(block.source.file)), line: \(block.source.line), body: scenario_\(block.source.line)),")
+            let memory = s.memory.map { ".\($0)" } ?? "nil"
+            out.line("    ScenarioDefinition(name: \(SwiftNames.stringLiteral(s.name)), expect: .\(expect), expectedFailure: \(failure), bound: \(bound), maxSteps: \(steps), sampling: \(sampling), memory: \(memory), file: \(SwiftNames.stringLiteral(block.source.file)), line: \(block.source.line), body: scenario_\(block.source.line)),")
         }
         out.line("]")
         return out.text

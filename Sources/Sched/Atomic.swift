@@ -62,6 +62,14 @@ public final class AtomicInt: @unchecked Sendable {
         }
     }
 
+    /// Reads the newest value, as `load` does under sequential consistency, without race
+    /// detection: for model code that stands for a structure the kernel keeps apart (the tree
+    /// walk reads a VMA's bound where the kernel's walk reads the maple tree's copy of it).
+    public func loadUnchecked(file: StaticString = #filePath, line: UInt = #line) -> Int {
+        guard let model = currentModel() else { return value.load(ordering: .relaxed) }
+        return model.op(file: file, line: line, { "load(\(name)) -> \($0)" }) { value.load(ordering: .sequentiallyConsistent) }
+    }
+
     /// Writes the value.
     public func store(_ newValue: Int, _ order: MemoryOrder? = nil, file: StaticString = #filePath, line: UInt = #line) {
         let order = order ?? access

@@ -1,5 +1,6 @@
 import Foundation
 import Literate
+import Sched
 
 /// Checks of command-line values that would otherwise make a check run nothing, or fail late:
 /// each refusal is one `<command line>:1: error:` line and exit status 2, before anything runs.
@@ -9,6 +10,12 @@ enum ArgumentChecks {
     static func wholeNumber(_ value: Int?, _ option: String, minimum: Int) throws {
         guard let value, value < minimum else { return }
         throw badArgument("'\(option)' must be a whole number ≥ \(minimum), not '\(value)'")
+    }
+
+    /// A memory model, when given, must be one `MemoryModel` names.
+    static func memoryModel(_ value: String?) throws {
+        guard let value, MemoryModel(rawValue: value) == nil else { return }
+        throw badArgument("'--memory' must be one of \(MemoryModel.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'")
     }
 
     /// A number of seconds must be above zero.

@@ -19,6 +19,9 @@ struct Check: ParsableCommand {
     @Option(help: "How many variants to check at once (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Run every scenario under this memory model (sc, hb or weak) instead of its own memory=.")
+    var memory: String?
+
     @Flag(help: "Do not wrap the review table to 120 columns.")
     var wide = false
 
@@ -27,6 +30,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try ArgumentChecks.wholeNumber(jobs, "--jobs", minimum: 1)
+        try ArgumentChecks.memoryModel(memory)
         let project = try reportingBadInput { try spec.project() }
         try reportingBadInput { try CheckTargets.verify(project) }
         try reportingBadInput { try ExampleRun.checkBuiltFromToday(variantRegistry.filter { !project.isMustFail($0.name) }, project: project) }
@@ -35,7 +39,7 @@ struct Check: ParsableCommand {
         print("spec: \(project.chapters.count) chapters, \(blocks.filter(\.isModelCode).count) model blocks, \(project.chunkDefinitions.count) chunks, \(project.reviews.count) documents in Patches/")
         print()
 
-        let checks = CheckRun(project: project).run(jobs: jobs) { print($0, terminator: "") }
+        let checks = CheckRun(project: project, memory: memory).run(jobs: jobs) { print($0, terminator: "") }
         var failures = 0
         for check in checks {
             // A variant that could not run at all (its row says why) counts as one failure.

@@ -27,9 +27,11 @@ struct VariantCheck: Sendable {
 /// order as soon as it and the ones before it are done; progress goes to standard error.
 struct CheckRun {
     let project: Project
+    /// The memory model every scenario runs under instead of its own (`check --memory`).
+    var memory: String? = nil
 
     func run(jobs: Int, print emit: @escaping @Sendable (String) -> Void) -> [Result<VariantCheck, Error>] {
-        let project = self.project
+        let project = self.project, memory = self.memory
         let entries = variantRegistry.filter { !project.isMustFail($0.name) } + variantRegistry.filter { project.isMustFail($0.name) }
         let results = Mutex([Result<VariantCheck, Error>?](repeating: nil, count: entries.count))
         let printed = Mutex(0)
@@ -40,7 +42,7 @@ struct CheckRun {
             slots.wait()
             queue.async(group: group) {
                 defer { slots.signal() }
-                let result = Result { try Self.check(entry, project: project) }
+                let result = Result { try Self.check(entry, project: project, memory: memory) }
                 results.withLock { $0[index] = result }
                 printed.withLock { next in
                     let done = results.withLock { $0 }
@@ -55,7 +57,7 @@ struct CheckRun {
         return results.withLock { $0.map { $0! } }
     }
 
-    static func check(_ entry: VariantEntry, project: Project) throws -> VariantCheck {
+    static func check(_ entry: VariantEntry, project: Project, memory: String? = nil) throws -> VariantCheck {
         let start = ContinuousClock.now
         let mustFail = project.isMustFail(entry.name)
         let catches = project.review(id: entry.name)?.header.catches
@@ -64,7 +66,7 @@ struct CheckRun {
         let examples = mustFail ? [] : try ExampleRun.run(variants: [entry.name], project: project)
         let throttle = Progress.Throttle()
         let scenarios = try Supervisor.current.scenarios(
-            WorkerRequest(kind: .scenarios, variant: entry.name, only: mustFail ? catches : nil),
+            WorkerRequest(kind: .scenarios, variant: entry.name, only: mustFail ? catches : nil, memory: memory),
             progress: { scenario, update in
                 guard update.seconds >= 2 else { return }
                 throttle.every(seconds: 5, key: scenario.name) {

@@ -37,6 +37,9 @@ struct Explore: ParsableCommand {
     @Option(parsing: .unconditional, help: "Steps one schedule may take before it is a runaway (default: the scenario's steps=, else 10000).")
     var maxSteps: Int?
 
+    @Option(help: "Memory model: sc (sequential consistency), hb (data races by happens-before) or weak (hb plus stale reads); default: the scenario's memory=, else sc.")
+    var memory: String?
+
     @Option(help: "Replay the schedule of a token printed by an earlier failure.")
     var replay: String?
 
@@ -49,13 +52,16 @@ struct Explore: ParsableCommand {
         try ArgumentChecks.wholeNumber(random, "--random", minimum: 1)
         try ArgumentChecks.wholeNumber(depth, "--depth", minimum: 1)
         try ArgumentChecks.wholeNumber(maxSteps, "--max-steps", minimum: 1)
+        try ArgumentChecks.memoryModel(memory)
         if [bound != nil, pct != nil, random != nil].filter({ $0 }).count > 1 { throw badArgument("give one of --bound, --pct or --random") }
         if let replay, !Explorer.isWellFormed(replayToken: replay) {
             throw badArgument("malformed token '\(replay)': a replay token reads <strategy>.<max steps>.<choices>, as a failure prints it")
         }
         let entry = try reportingBadInput { try VariantEntry.named(variant) }
         if list {
-            for s in entry.scenarios { print("\(s.name)\texpect=\(s.expect.rawValue)\tbound=\(s.bound.map(String.init) ?? "-")\t\(s.file):\(s.line)") }
+            for s in entry.scenarios {
+                print("\(s.name)\texpect=\(s.expect.rawValue)\tbound=\(s.bound.map(String.init) ?? "-")\tmemory=\(s.memory?.rawValue ?? "sc")\t\(s.file):\(s.line)")
+            }
             return
         }
         guard let name = scenario else { throw badArgument("name a scenario, or pass --list") }
@@ -66,7 +72,8 @@ struct Explore: ParsableCommand {
         let expectation = ExploreExpectation(project: project, variant: variant, scenario: name)
         let progress = ProgressLine()
         let outcomes = try Supervisor.current.scenarios(
-            WorkerRequest(kind: .scenarios, variant: variant, only: [name], strategy: strategy, maxSteps: maxSteps, replay: replay),
+            WorkerRequest(kind: .scenarios, variant: variant, only: [name], strategy: strategy, maxSteps: maxSteps, memory: memory,
+                          replay: replay),
             progress: { _, update in progress.show(update) })
         progress.finish()
         guard let outcome = outcomes.first else { throw badArgument("variant '\(variant)' has no scenario '\(name)'") }

@@ -62,4 +62,26 @@ import Testing
         #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", Self.chapter), ("Patches/naming.md", review)]) }
                 == "Patches/naming.md:13: error: duplicate scenario 'race' (first defined at Spec/a.md:7)")
     }
+
+    @Test func memoryIsTangledIntoTheDefinition() throws {
+        let chapter = Self.chapter.replacingOccurrences(of: "bound=1", with: "bound=1 memory=weak")
+        let project = try project(chapter)
+        let rfc = Tangler(variant: try Variant(project: project, name: "rfc")).modelSource(project.chapters[0])
+        #expect(rfc.contains("sampling: nil, memory: .weak, file:"))
+        let plain = Tangler(variant: try Variant(project: project, name: "rfc")).modelSource(try self.project().chapters[0])
+        #expect(plain.contains("sampling: nil, memory: nil, file:"))
+    }
+
+    @Test func memoryMustBeAModelTheExplorerHas() {
+        let text = "```swift scenario name=x expect=pass memory=tso\n```\n"
+        #expect(Fixture.error { _ = try Fixture.project([("Spec/a.md", text)]) }
+                == "Spec/a.md:1: error: 'memory' must be one of sc, hb, weak, not 'tso'")
+    }
+
+    @Test func dataRaceIsAFailureKindAScenarioCanPin() throws {
+        let text = "```swift scenario name=x expect=fail failure=dataRace memory=hb\n```\n"
+        let block = try Fixture.project([("Spec/a.md", text)]).chapters[0].blocks[0]
+        guard case .scenario(let scenario) = block.role else { Issue.record("not a scenario"); return }
+        #expect(scenario.failure == "dataRace" && scenario.memory == "hb")
+    }
 }

@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Which suites to run: tangle, fault, contention, explorer, mutation (default: all).")
+    @Option(help: "Which suites to run: tangle, fault, contention, explorer, memory, mutation (default: all).")
     var suite: [String] = []
 
     @Option(help: "Variants for the fault and contention suites (default: rfc, rfc-nopvl and the review variants).")
@@ -32,7 +32,7 @@ struct Bench: ParsableCommand {
         try ArgumentChecks.positive(seconds, "--seconds")
         for size in scale { try ArgumentChecks.wholeNumber(size, "--scale", minimum: 1) }
         let jsonURL = try json.map { try ArgumentChecks.outputFile($0, "--json") }
-        let known = ["tangle", "fault", "contention", "explorer", "mutation"]
+        let known = ["tangle", "fault", "contention", "explorer", "memory", "mutation"]
         let suites = suite.isEmpty ? known : suite
         if let unknown = suites.first(where: { !known.contains($0) }) {
             throw badArgument("unknown suite '\(unknown)' (known: \(known.joined(separator: ", ")))")
@@ -57,6 +57,11 @@ struct Bench: ParsableCommand {
                 let rows = ExplorerBench.run(project: project)
                 print(ExplorerBench.report(rows))
                 figures["explorer"] = try Self.jsonObject(rows)
+            case "memory":
+                let entry = try reportingBadInput { try VariantEntry.named(variant.first ?? "fix-memory-ordering") }
+                let rows = MemoryBench.run(entry)
+                print(MemoryBench.report(rows, variant: entry.name))
+                figures["memory"] = try Self.jsonObject(rows)
             case "mutation":
                 let scratch = MutantBuild.defaultScratch(root: spec.rootURL)
                 let rows = try MutationBench.run(variant.isEmpty ? [try VariantEntry.named("rfc")] : entries, project: project,

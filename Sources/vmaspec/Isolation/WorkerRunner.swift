@@ -14,6 +14,8 @@ struct WorkerRequest: Codable, Sendable {
     /// Overrides of the scenarios' own settings (`explore --bound/--pct/--random/--max-steps`).
     var strategy: StrategyRequest?
     var maxSteps: Int?
+    /// The memory model to explore under instead of each scenario's own (`--memory`).
+    var memory: String?
     /// Replay this token instead of exploring.
     var replay: String?
     /// Send progress while a scenario explores.
@@ -113,6 +115,7 @@ enum WorkerRunner {
         var config = ExplorerConfig.declared(by: scenario)
         if let strategy = request.strategy { config.strategy = strategy.strategy }
         if let maxSteps = request.maxSteps { config.maxSteps = maxSteps }
+        if let memory = request.memory.flatMap(MemoryModel.init(rawValue:)) { config.memory = memory }
         if request.progress {
             config.progress = { progress in
                 send(WorkerMessage(progress: ExplorerProgressOutcome(item: item, schedules: progress.schedulesExplored,
