@@ -17,7 +17,7 @@ enum MemoryBench {
     }
 
     /// `weak` may branch far more; it stops after this long per scenario (and says so).
-    static let weakBudget: Duration = .seconds(20)
+    static let weakBudget: Duration = .seconds(5)
 
     static func run(_ entry: VariantEntry) -> [Row] {
         var rows: [Row] = []
