@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// How the explorer picks schedules.
 public enum Strategy: Sendable, CustomStringConvertible {
     /// Every schedule with at most `preemptionBound` preemptions, depth first (CHESS, loom).
@@ -29,12 +32,21 @@ public struct ExplorerConfig: Sendable {
     public var progress: (@Sendable (ExplorerProgress) -> Void)?
     /// What the explorer checks of the memory model (see `MemoryModel`).
     public var memory: MemoryModel
+    /// Explore only this part of the schedule tree (DFS only; see `Shard`).
+    public var shard: Shard?
+    /// Explorers run side by side on this many OS threads, each on its own part of the tree
+    /// (DFS only; other strategies run on one). The verdict, the failure and its replay token do
+    /// not depend on it; for a failing scenario the number of schedules run does.
+    public var jobs: Int
 
     public init(
         strategy: Strategy = .dfs(preemptionBound: 2), maxSteps: Int = 10_000, maxSchedules: Int? = nil,
-        maxDuration: Duration? = nil, memory: MemoryModel = .sc, progress: (@Sendable (ExplorerProgress) -> Void)? = nil
+        maxDuration: Duration? = nil, memory: MemoryModel = .sc, shard: Shard? = nil, jobs: Int = 1,
+        progress: (@Sendable (ExplorerProgress) -> Void)? = nil
     ) {
         self.strategy = strategy
+        self.shard = shard
+        self.jobs = max(1, jobs)
         self.memory = memory
         self.maxSteps = maxSteps
         self.maxSchedules = maxSchedules
@@ -50,9 +62,15 @@ public struct ExplorerConfig: Sendable {
                        maxSteps: scenario.maxSteps ?? ExplorerConfig().maxSteps, memory: scenario.memory ?? .sc)
     }
 
-    /// The strategy's name with the memory model, e.g. `dfs(preemptionBound: 2), memory hb`.
+    /// The strategy's name with the memory model and shard, e.g. `dfs(preemptionBound: 2), memory hb, shard 1/4`.
     var strategyDescription: String {
-        memory == .sc ? strategy.description : "\(strategy.description), memory \(memory.rawValue)"
+        strategy.description + (memory == .sc ? "" : ", memory \(memory.rawValue)") + (shard.map { ", shard \($0)" } ?? "")
+    }
+
+    /// Whether `jobs` and `shard` apply (they split a depth-first tree).
+    var isDepthFirst: Bool {
+        if case .dfs = strategy { return true }
+        return false
     }
 }
 
@@ -65,33 +83,61 @@ public enum Explorer {
 
     /// `explore`, reporting resource use into `stats` (for tests).
     static func explore(_ scenario: ScenarioDefinition, config: ExplorerConfig, stats: ExplorerStats) -> ExplorationReport {
-        let scheduler = config.strategy.makeScheduler()
+        let run = ExplorationRun(config: config)
+        let outcome: ShardOutcome
+        if config.jobs > 1, config.isDepthFirst {
+            outcome = exploreInParallel(scenario, config: config, run: run, stats: stats)
+        } else {
+            outcome = exploreShard(scenario, config: config, shard: config.isDepthFirst ? config.shard : nil, run: run, stats: stats)
+        }
+        return report(scenario, outcome.failure.map(Verdict.failed) ?? .passed, count: outcome.schedules, since: run.start,
+                      exhaustive: outcome.exhaustive, strategy: config.strategyDescription, failurePrefix: outcome.failurePrefix)
+    }
+
+    /// One explorer on one part of the tree (all of it without a shard), until its part is done,
+    /// it fails, a limit is reached, or another part of the same run failed earlier in DFS order.
+    static func exploreShard(
+        _ scenario: ScenarioDefinition, config: ExplorerConfig, shard: Shard?, run: ExplorationRun, stats: ExplorerStats
+    ) -> ShardOutcome {
+        let scheduler = config.strategy.makeScheduler(shard: shard)
         let runner = Runner(stats: stats)
         defer { runner.close() }
-        let clock = ContinuousClock()
-        let start = clock.now
-        var lastProgress = start
-        var count = 0
-        while config.maxSchedules.map({ count < $0 }) ?? true,
-            config.maxDuration.map({ clock.now - start < $0 }) ?? true,
-            scheduler.nextExecution()
-        {
-            count += 1
+        var outcome = ShardOutcome()
+        while run.withinLimits(), scheduler.nextExecution() {
             let execution = runner.run(
                 scenario, scheduler: scheduler, maxSteps: config.maxSteps, recording: false, memory: config.memory)
             scheduler.executionEnded(steps: execution.steps)
+            guard scheduler.ownsLastSchedule else { continue }
+            if scheduler.prefixOrdinal > run.firstFailingPrefix.load(ordering: .relaxed) { return outcome }
+            outcome.schedules += 1
+            run.counted()
+            stats.counted(execution.choices)
             if execution.problem != nil {
                 let tag = scheduler.tag + config.memory.tagSuffix
                 let token = ReplayToken.encode(tag: tag, maxSteps: config.maxSteps, choices: execution.choices)
-                let failure = replayFailure(scenario, token: token, runner: runner, original: execution)!
-                return report(scenario, .failed(failure), count: count, since: start, exhaustive: false, strategy: config.strategyDescription)
-            }
-            if let progress = config.progress, clock.now - lastProgress > .milliseconds(500) {
-                lastProgress = clock.now
-                progress(ExplorerProgress(schedulesExplored: count, elapsed: clock.now - start))
+                outcome.failure = replayFailure(scenario, token: token, runner: runner, original: execution)!
+                outcome.failurePrefix = scheduler.prefixOrdinal >= 0 ? scheduler.prefixOrdinal : nil
+                run.firstFailingPrefix.min(scheduler.prefixOrdinal, ordering: .relaxed)
+                return outcome
             }
         }
-        return report(scenario, .passed, count: count, since: start, exhaustive: scheduler.exhaustive, strategy: config.strategyDescription)
+        outcome.exhaustive = scheduler.exhaustive
+        return outcome
+    }
+
+    /// `config.jobs` explorers, one per piece of the tree (of the config's shard, or the whole
+    /// tree), on threads of their own. The failure reported is the one of the lowest prefix: the
+    /// one a single explorer meets first.
+    private static func exploreInParallel(
+        _ scenario: ScenarioDefinition, config: ExplorerConfig, run: ExplorationRun, stats: ExplorerStats
+    ) -> ShardOutcome {
+        let whole = config.shard ?? Shard(index: 0, count: 1)!
+        let outcomes = Mutex([ShardOutcome](repeating: ShardOutcome(), count: config.jobs))
+        DispatchQueue.concurrentPerform(iterations: config.jobs) { part in
+            let outcome = exploreShard(scenario, config: config, shard: whole.split(part, of: config.jobs), run: run, stats: stats)
+            outcomes.withLock { $0[part] = outcome }
+        }
+        return ShardOutcome(combining: outcomes.withLock { $0 })
     }
 
     /// Runs the one schedule a replay token describes, recording its trace.
@@ -132,11 +178,11 @@ public enum Explorer {
 
     private static func report(
         _ scenario: ScenarioDefinition, _ verdict: Verdict, count: Int, since start: ContinuousClock.Instant,
-        exhaustive: Bool, strategy: String
+        exhaustive: Bool, strategy: String, failurePrefix: Int? = nil
     ) -> ExplorationReport {
         return ExplorationReport(
             scenario: scenario.name, verdict: verdict, schedulesExplored: count, elapsed: ContinuousClock().now - start,
-            exhaustive: exhaustive, strategy: strategy, meetsExpectation: meets(scenario, verdict))
+            exhaustive: exhaustive, strategy: strategy, meetsExpectation: meets(scenario, verdict), failurePrefix: failurePrefix)
     }
 
     /// A passing scenario must pass; a failing one must fail, with the pinned kind of failure if any.

@@ -9,15 +9,18 @@ public struct TraceStep: Sendable, Equatable, CustomStringConvertible {
     /// The call site's file, as `#filePath` gave it (a `Spec/` or `Patches/` path for model code).
     public let file: String
     public let line: Int
+    /// This step's thread took over from one that could have gone on: a preemption.
+    public var preempts: Bool
 
-    public init(thread: String, operation: String, file: String, line: Int) {
+    public init(thread: String, operation: String, file: String, line: Int, preempts: Bool = false) {
         self.thread = thread
         self.operation = operation
         self.file = file
         self.line = line
+        self.preempts = preempts
     }
 
-    public var description: String { "[\(thread)] \(operation)  (\(file):\(line))" }
+    public var description: String { "\(preempts ? "(preempts) " : "")[\(thread)] \(operation)  (\(file):\(line))" }
 }
 
 /// Why a schedule failed, with the replay token and the trace that leads there.
@@ -90,6 +93,9 @@ public struct ExplorationReport: Sendable, CustomStringConvertible {
     public let strategy: String
     /// Whether the verdict is what the scenario declares (`expect: .fail` wants a failure).
     public let meetsExpectation: Bool
+    /// For a DFS failure: the number of the failing schedule's prefix (see `Shard`), which orders
+    /// failures of different shards as one undivided run would meet them.
+    public var failurePrefix: Int? = nil
 
     /// One line for a pass (`passed: 192 schedules, exhaustive, dfs(preemptionBound: 2), 0.03 s`), or the failure with its trace.
     public var description: String {

@@ -29,7 +29,7 @@ extension Execution {
     func raced(_ race: DataRace, on thread: ModelThread) {
         if !races.contains(race) { races.append(race) }
         if recording {
-            trace.append(TraceStep(thread: thread.name, operation: "dataRace: \(race.message)", file: race.later.site.file, line: race.later.site.line))
+            appendTrace(TraceStep(thread: thread.name, operation: "dataRace: \(race.message)", file: race.later.site.file, line: race.later.site.line))
         }
     }
 

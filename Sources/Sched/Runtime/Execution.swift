@@ -35,6 +35,10 @@ final class Execution {
     var trace: [TraceStep] = []
     /// The thread picked at every decision that offered more than one thread.
     var choices: [Int] = []
+    /// Decisions that switched away from a thread that could have gone on.
+    var preemptions = 0
+    /// The next trace step is the first after a preemption.
+    private var preempted = false
     var problem: Problem?
     /// Set once the schedule has failed: parked threads end when woken.
     var aborted = false
@@ -62,7 +66,15 @@ final class Execution {
     }
 
     func record(_ thread: ModelThread, _ operation: String, file: StaticString, line: UInt) {
-        trace.append(TraceStep(thread: thread.name, operation: operation, file: file.description, line: Int(line)))
+        appendTrace(TraceStep(thread: thread.name, operation: operation, file: file.description, line: Int(line)))
+    }
+
+    /// Appends a trace step, marked when it is the first after a preemption.
+    func appendTrace(_ step: TraceStep) {
+        var step = step
+        step.preempts = preempted
+        preempted = false
+        trace.append(step)
     }
 
     // MARK: Scheduling
@@ -127,6 +139,10 @@ final class Execution {
                 return nil
             }
             choices.append(pick)
+            if let preferred, pick != preferred {
+                preemptions += 1
+                preempted = recording
+            }
             return threads[pick]
         }
     }
@@ -192,7 +208,7 @@ final class Execution {
     func fail(_ thread: ModelThread, _ kind: Failure.Kind, _ message: String, site: SourceSite?) -> Never {
         if problem == nil { problem = Problem(kind: kind, message: message, thread: thread.name, site: site) }
         if recording, let site {
-            trace.append(TraceStep(thread: thread.name, operation: "\(kind.rawValue): \(message)", file: site.file, line: site.line))
+            appendTrace(TraceStep(thread: thread.name, operation: "\(kind.rawValue): \(message)", file: site.file, line: site.line))
         }
         aborted = true
         thread.status = .exited

@@ -78,4 +78,15 @@ final class ExplorerStats: @unchecked Sendable {
     let workersAlive = Atomic<Int>(0)
     /// `Execution` objects not yet deallocated.
     let executionsAlive = Atomic<Int>(0)
+    /// With `logsSchedules`: the choices of every schedule counted, in the order counted (for tests of `Shard`).
+    let logsSchedules: Bool
+    let schedules = Mutex<[[Int]]>([])
+
+    init(logsSchedules: Bool = false) {
+        self.logsSchedules = logsSchedules
+    }
+
+    func counted(_ choices: [Int]) {
+        if logsSchedules { schedules.withLock { $0.append(choices) } }
+    }
 }

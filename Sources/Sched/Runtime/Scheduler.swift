@@ -15,6 +15,16 @@ protocol Scheduler: AnyObject {
     var exhaustive: Bool { get }
     /// The strategy part of replay tokens, e.g. `dfs2` or `pct3s42i17`.
     var tag: String { get }
+    /// Whether the schedule that just ended belongs to this scheduler's shard (see `Shard`); a
+    /// schedule that does not is neither counted nor judged.
+    var ownsLastSchedule: Bool { get }
+    /// The number of the last schedule's prefix in depth-first order (see `Shard`); -1 for other strategies.
+    var prefixOrdinal: Int { get }
+}
+
+extension Scheduler {
+    var ownsLastSchedule: Bool { true }
+    var prefixOrdinal: Int { -1 }
 }
 
 /// SplitMix64: a small, fast, seedable generator (the same sequence on every platform).
@@ -40,9 +50,9 @@ struct SplitMix64 {
 }
 
 extension Strategy {
-    func makeScheduler() -> Scheduler {
+    func makeScheduler(shard: Shard? = nil) -> Scheduler {
         switch self {
-        case .dfs(let bound): DFSScheduler(preemptionBound: bound)
+        case .dfs(let bound): DFSScheduler(preemptionBound: bound, shard: shard)
         case .pct(let iterations, let depth, let seed): PCTScheduler(iterations: iterations, depth: depth, seed: seed)
         case .random(let iterations, let seed): RandomScheduler(iterations: iterations, seed: seed)
         }

@@ -8,6 +8,12 @@
 /// Under the weak memory model a load may also decide which store it reads: such a decision
 /// first reads the newest store (what sequential consistency gives), then older ones; each older
 /// read costs one stale read, bounded like preemptions (by the same number).
+///
+/// With a `Shard`, the scheduler covers only part of the tree: the schedules whose first
+/// `Shard.prefixDepth` decisions (their prefix) are the k-th prefix met in depth-first order, for
+/// k ≡ shard index (mod shard count). It still runs one schedule of every other prefix, to find
+/// where the next prefix starts, and then skips that prefix's subtree; `ownsLastSchedule` says
+/// which runs count.
 final class DFSScheduler: Scheduler {
     private struct Node {
         /// Candidates in the order tried: the running thread first (if it could go on), then the rest.
@@ -35,9 +41,16 @@ final class DFSScheduler: Scheduler {
     private var depth = 0
     private var started = false
     private(set) var exhaustive = false
+    private let shard: Shard?
+    /// The current schedule's prefix is not numbered yet (it is once the path is `prefixDepth` deep, or the schedule ends).
+    private var prefixPending = true
+    private var prefixesMet = 0
+    private(set) var prefixOrdinal = -1
+    private(set) var ownsLastSchedule = true
 
-    init(preemptionBound: Int) {
+    init(preemptionBound: Int, shard: Shard? = nil) {
         self.preemptionBound = max(0, preemptionBound)
+        self.shard = shard
     }
 
     var tag: String { "dfs\(preemptionBound)" }
@@ -48,10 +61,12 @@ final class DFSScheduler: Scheduler {
             started = true
             return true
         }
+        if !ownsLastSchedule, path.count > Shard.prefixDepth { path.removeLast(path.count - Shard.prefixDepth) }
         while var node = path.popLast() {
             while node.position + 1 < node.candidates.count {
                 node.position += 1
                 if node.preemptions(choosing: node.choice) <= preemptionBound, node.stale(choosing: node.choice) <= preemptionBound {
+                    if path.count < Shard.prefixDepth { prefixPending = true }
                     path.append(node)
                     return true
                 }
@@ -75,6 +90,7 @@ final class DFSScheduler: Scheduler {
             candidates.insert(current, at: 0)
         }
         path.append(Node(candidates: candidates, current: current, preemptionsBefore: before, staleBefore: staleSoFar))
+        numberPrefixIfComplete()
         return candidates[0]
     }
 
@@ -86,6 +102,7 @@ final class DFSScheduler: Scheduler {
         }
         let before = path.last.map { $0.preemptions(choosing: $0.choice) } ?? 0
         path.append(Node(candidates: Array(0..<count), current: nil, preemptionsBefore: before, isValue: true, staleBefore: staleSoFar))
+        numberPrefixIfComplete()
         return 0
     }
 
@@ -95,5 +112,17 @@ final class DFSScheduler: Scheduler {
     func executionEnded(steps: Int) {
         // A schedule that ended early (a failure) leaves deeper nodes of an old path behind.
         if depth < path.count { path.removeLast(path.count - depth) }
+        if prefixPending { numberPrefix() }
+    }
+
+    private func numberPrefixIfComplete() {
+        if prefixPending, path.count == Shard.prefixDepth { numberPrefix() }
+    }
+
+    private func numberPrefix() {
+        prefixPending = false
+        prefixOrdinal = prefixesMet
+        prefixesMet += 1
+        ownsLastSchedule = shard.map { prefixOrdinal % $0.count == $0.index } ?? true
     }
 }
