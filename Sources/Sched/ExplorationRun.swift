@@ -41,21 +41,56 @@ final class ExplorationRun: Sendable {
 
 /// What one explorer of a run found.
 struct ShardOutcome {
-    var schedules = 0
-    var exhaustive = false
+    var tally = ShardTally()
     var failure: Failure?
-    /// The failing schedule's prefix number (DFS only).
-    var failurePrefix: Int?
 
     init() {}
 
-    /// The parts of one tree together: every schedule counted, exhaustive when every part was,
-    /// and the failure of the lowest prefix.
+    /// The parts of one tree together (see `ShardTally.combine`).
     init(combining parts: [ShardOutcome]) {
-        schedules = parts.reduce(0) { $0 + $1.schedules }
-        let failing = parts.filter { $0.failure != nil }.min { ($0.failurePrefix ?? .max) < ($1.failurePrefix ?? .max) }
-        failure = failing?.failure
-        failurePrefix = failing?.failurePrefix
-        exhaustive = failing == nil && parts.allSatisfy(\.exhaustive)
+        let combined = ShardTally.combine(parts.map(\.tally))
+        tally = ShardTally(schedulesByPrefix: [:], failurePrefix: nil, exhaustive: combined.exhaustive)
+        tally.schedules = combined.schedules
+        if let winner = combined.failing {
+            failure = parts[winner].failure
+            tally.failurePrefix = parts[winner].tally.failurePrefix
+        }
+    }
+}
+
+/// What a part of a depth-first run counted, by prefix (see `Shard`), so that parts explored
+/// apart (on threads, processes or machines) add up to what one undivided run reports.
+public struct ShardTally: Sendable, Equatable {
+    /// Schedules counted, by the number of their prefix.
+    public var schedulesByPrefix: [Int: Int]
+    /// The prefix of the part's failing schedule, if it failed.
+    public var failurePrefix: Int?
+    public var exhaustive: Bool
+    /// All schedules counted (a combined tally's count, which `schedulesByPrefix` does not hold).
+    public var schedules: Int
+
+    public init(schedulesByPrefix: [Int: Int] = [:], failurePrefix: Int? = nil, exhaustive: Bool = false) {
+        self.schedulesByPrefix = schedulesByPrefix
+        self.failurePrefix = failurePrefix
+        self.exhaustive = exhaustive
+        schedules = schedulesByPrefix.values.reduce(0, +)
+    }
+
+    mutating func count(prefix: Int) {
+        schedulesByPrefix[prefix, default: 0] += 1
+        schedules += 1
+    }
+
+    /// The parts of one tree as one run: the failing part is the one of the lowest failing prefix
+    /// (the failure one explorer meets first), and the count is what that explorer would have
+    /// run: every schedule of a lower prefix, and the failing prefix's up to the failure. Without
+    /// a failure: every schedule, exhaustive when every part was.
+    public static func combine(_ parts: [ShardTally]) -> (schedules: Int, failing: Int?, exhaustive: Bool) {
+        let failing = parts.indices.filter { parts[$0].failurePrefix != nil }.min { parts[$0].failurePrefix! < parts[$1].failurePrefix! }
+        guard let failing, let prefix = parts[failing].failurePrefix else {
+            return (parts.reduce(0) { $0 + $1.schedules }, nil, parts.allSatisfy(\.exhaustive))
+        }
+        let before = parts.reduce(0) { sum, part in sum + part.schedulesByPrefix.filter { $0.key < prefix }.values.reduce(0, +) }
+        return (before + parts[failing].schedulesByPrefix[prefix, default: 0], failing, false)
     }
 }

@@ -35,8 +35,8 @@ public struct ExplorerConfig: Sendable {
     /// Explore only this part of the schedule tree (DFS only; see `Shard`).
     public var shard: Shard?
     /// Explorers run side by side on this many OS threads, each on its own part of the tree
-    /// (DFS only; other strategies run on one). The verdict, the failure and its replay token do
-    /// not depend on it; for a failing scenario the number of schedules run does.
+    /// (DFS only; other strategies run on one). The report does not depend on it (but the time
+    /// does), unless `maxSchedules` or `maxDuration` cuts the run short.
     public var jobs: Int
 
     public init(
@@ -90,8 +90,10 @@ public enum Explorer {
         } else {
             outcome = exploreShard(scenario, config: config, shard: config.isDepthFirst ? config.shard : nil, run: run, stats: stats)
         }
-        return report(scenario, outcome.failure.map(Verdict.failed) ?? .passed, count: outcome.schedules, since: run.start,
-                      exhaustive: outcome.exhaustive, strategy: config.strategyDescription, failurePrefix: outcome.failurePrefix)
+        var report = report(scenario, outcome.failure.map(Verdict.failed) ?? .passed, count: outcome.tally.schedules, since: run.start,
+                            exhaustive: outcome.tally.exhaustive, strategy: config.strategyDescription)
+        report.tally = outcome.tally
+        return report
     }
 
     /// One explorer on one part of the tree (all of it without a shard), until its part is done,
@@ -109,19 +111,19 @@ public enum Explorer {
             scheduler.executionEnded(steps: execution.steps)
             guard scheduler.ownsLastSchedule else { continue }
             if scheduler.prefixOrdinal > run.firstFailingPrefix.load(ordering: .relaxed) { return outcome }
-            outcome.schedules += 1
+            outcome.tally.count(prefix: scheduler.prefixOrdinal)
             run.counted()
             stats.counted(execution.choices)
             if execution.problem != nil {
                 let tag = scheduler.tag + config.memory.tagSuffix
                 let token = ReplayToken.encode(tag: tag, maxSteps: config.maxSteps, choices: execution.choices)
                 outcome.failure = replayFailure(scenario, token: token, runner: runner, original: execution)!
-                outcome.failurePrefix = scheduler.prefixOrdinal >= 0 ? scheduler.prefixOrdinal : nil
+                outcome.tally.failurePrefix = scheduler.prefixOrdinal
                 run.firstFailingPrefix.min(scheduler.prefixOrdinal, ordering: .relaxed)
                 return outcome
             }
         }
-        outcome.exhaustive = scheduler.exhaustive
+        outcome.tally.exhaustive = scheduler.exhaustive
         return outcome
     }
 
@@ -178,11 +180,11 @@ public enum Explorer {
 
     private static func report(
         _ scenario: ScenarioDefinition, _ verdict: Verdict, count: Int, since start: ContinuousClock.Instant,
-        exhaustive: Bool, strategy: String, failurePrefix: Int? = nil
+        exhaustive: Bool, strategy: String
     ) -> ExplorationReport {
         return ExplorationReport(
             scenario: scenario.name, verdict: verdict, schedulesExplored: count, elapsed: ContinuousClock().now - start,
-            exhaustive: exhaustive, strategy: strategy, meetsExpectation: meets(scenario, verdict), failurePrefix: failurePrefix)
+            exhaustive: exhaustive, strategy: strategy, meetsExpectation: meets(scenario, verdict))
     }
 
     /// A passing scenario must pass; a failing one must fail, with the pinned kind of failure if any.

@@ -93,9 +93,11 @@ public struct ExplorationReport: Sendable, CustomStringConvertible {
     public let strategy: String
     /// Whether the verdict is what the scenario declares (`expect: .fail` wants a failure).
     public let meetsExpectation: Bool
-    /// For a DFS failure: the number of the failing schedule's prefix (see `Shard`), which orders
-    /// failures of different shards as one undivided run would meet them.
-    public var failurePrefix: Int? = nil
+    /// For depth-first search: the schedules counted by prefix and the failing one's prefix (see
+    /// `Shard`), so that shards' reports add up to one undivided run's (`ShardTally.combine`).
+    public var tally = ShardTally()
+
+    public var failurePrefix: Int? { tally.failurePrefix.flatMap { $0 >= 0 ? $0 : nil } }
 
     /// One line for a pass (`passed: 192 schedules, exhaustive, dfs(preemptionBound: 2), 0.03 s`), or the failure with its trace.
     public var description: String {

@@ -72,13 +72,15 @@ struct ScaleTests {
 
     @Test(arguments: [1, 2, 3, 5])
     func parallelExplorersReportTheFailureOneExplorerMeetsFirst(jobs: Int) throws {
-        let one = try #require(Explorer.explore(threeWayLostUpdate, config: ExplorerConfig(strategy: .dfs(preemptionBound: 2))).verdict.failure)
+        let alone = Explorer.explore(threeWayLostUpdate, config: ExplorerConfig(strategy: .dfs(preemptionBound: 2)))
+        let one = try #require(alone.verdict.failure)
         var config = ExplorerConfig(strategy: .dfs(preemptionBound: 2))
         config.jobs = jobs
         let report = Explorer.explore(threeWayLostUpdate, config: config)
         let failure = try #require(report.verdict.failure)
         #expect(failure.replayToken == one.replayToken)
         #expect(failure.trace == one.trace)
+        #expect(report.schedulesExplored == alone.schedulesExplored, "counted as one explorer counts")
         #expect(!report.exhaustive)
     }
 
@@ -90,7 +92,15 @@ struct ScaleTests {
         let first = try #require(parts.filter { $0.verdict.failure != nil }.min { $0.failurePrefix! < $1.failurePrefix! })
         #expect(first.verdict.failure?.replayToken == one.verdict.failure?.replayToken)
         #expect(first.failurePrefix == one.failurePrefix)
+        let merged = ShardTally.combine(parts.map(\.tally))
+        #expect(merged.schedules == one.schedulesExplored)
+        #expect(merged.failing.map { parts[$0].verdict.failure?.replayToken } == one.verdict.failure?.replayToken)
         for (index, part) in parts.enumerated() { #expect(part.strategy.hasSuffix("shard \(index + 1)/3")) }
+        let passing = (0..<3).map {
+            Explorer.explore(threeAdders, config: ExplorerConfig(strategy: .dfs(preemptionBound: 2), shard: Shard(index: $0, count: 3))).tally
+        }
+        let whole = Explorer.explore(threeAdders, config: ExplorerConfig(strategy: .dfs(preemptionBound: 2)))
+        #expect(ShardTally.combine(passing) == (whole.schedulesExplored, nil, true))
     }
 
     @Test func shardsParseOneBased() {
