@@ -1,20 +1,22 @@
 /// One part of a depth-first exploration's schedule tree, for splitting it across processes,
 /// machines or cores.
 ///
-/// The tree is cut at a fixed depth: a schedule's first `prefixDepth` decisions are its prefix,
-/// and prefixes are numbered in the order depth-first search meets them. Shard `index` of `count`
-/// owns the prefixes whose number is `index` modulo `count`, with every schedule below them. So
-/// the shards of one count are disjoint, together they are the whole tree, and each shard's
-/// schedules run in the same order as in one undivided run. A shard still runs one schedule of
-/// each prefix it does not own, to learn where that prefix's subtree lies.
+/// Every schedule but one deviates somewhere from the schedule the search runs first (each
+/// decision's first candidate: the running thread goes on, a load reads the newest store). A
+/// schedule's class is its first deviation: the decision and the choice made there; the schedule
+/// without one is class 0. Depth-first search meets the classes one after another, each as one
+/// subtree, in an order that depends only on the first schedule; they are numbered in that order
+/// (the "prefix" number of reports). Shard `index` of `count` owns the classes whose number is
+/// `index` modulo `count`. So the shards of one count are disjoint, together they are the whole
+/// tree, and each shard's schedules run in the order of one undivided run. A shard skips the
+/// classes of others without running them; it runs class 0's one schedule in any case, since
+/// the other classes branch off its decisions. With dozens of decisions per schedule there are
+/// hundreds of classes, of sizes falling with the depth of their deviation: round robin over
+/// them balances the shards.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Zero-based.
     public let index: Int
     public let count: Int
-
-    /// Decisions in a prefix: deep enough for many prefixes (balance), shallow enough that the
-    /// one schedule per foreign prefix costs little next to a shard's own.
-    public static let prefixDepth = 10
 
     /// Nil unless `0 <= index < count`.
     public init?(index: Int, count: Int) {
@@ -30,7 +32,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         self.init(index: k - 1, count: n)
     }
 
-    /// The `part`-th of `parts` pieces of this shard: a shard of `count * parts` whose prefixes are all this shard's.
+    /// The `part`-th of `parts` pieces of this shard: a shard of `count * parts` whose classes are all this shard's.
     public func split(_ part: Int, of parts: Int) -> Shard {
         Shard(index: index + count * part, count: count * parts)!
     }

@@ -4,7 +4,8 @@ import Literate
 import Sched
 import Synchronization
 
-/// `vmaspec explore SCENARIO [--variant V] [--bound K | --pct N --seed S | --random N --seed S] [--replay TOKEN]`.
+/// `vmaspec explore SCENARIO [--variant V] [--bound K | --pct N --seed S | --random N --seed S] [--replay TOKEN]
+/// [--shard K/N] [--jobs J] [--json FILE] [--minimize]`, and `vmaspec explore --merge A.json B.json …`.
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every interleaving of a scenario within a bound, or sample them (PCT, random), or replay one.",
@@ -46,6 +47,24 @@ struct Explore: ParsableCommand {
     @Flag(help: "List the scenarios of the variant and exit.")
     var list = false
 
+    @Option(help: "Explore only part K of N of the schedule tree (1 ≤ K ≤ N; depth-first search only). Without it, Bazel's TEST_SHARD_INDEX/TEST_TOTAL_SHARDS or VMASPEC_SHARD_COUNT with VMASPEC_SHARD_INDEX or JOB_COMPLETION_INDEX choose the part.")
+    var shard: String?
+
+    @Option(parsing: .unconditional, help: "Explorers side by side, each on its own part of the tree (default: one per core). The report does not depend on it.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Also write the report as JSON to this file (what --merge reads).")
+    var json: String?
+
+    @Option(parsing: .upToNextOption, help: "Merge the JSON reports of every shard of one run into one verdict, instead of exploring.")
+    var merge: [String] = []
+
+    @Flag(help: "After a failure, shrink its schedule to the fewest preemptions, then steps, failing the same way; print its token and trace.")
+    var minimize = false
+
+    @Flag(help: "Print every step of a trace, the setup's too (they are folded into one line by default).")
+    var fullTrace = false
+
     func run() throws {
         try ArgumentChecks.wholeNumber(bound, "--bound", minimum: 0)
         try ArgumentChecks.wholeNumber(pct, "--pct", minimum: 1)
@@ -53,6 +72,9 @@ struct Explore: ParsableCommand {
         try ArgumentChecks.wholeNumber(depth, "--depth", minimum: 1)
         try ArgumentChecks.wholeNumber(maxSteps, "--max-steps", minimum: 1)
         try ArgumentChecks.memoryModel(memory)
+        try ArgumentChecks.wholeNumber(jobs, "--jobs", minimum: 1)
+        let jsonFile = try json.map { try ArgumentChecks.outputFile($0, "--json") }
+        if !merge.isEmpty { return try runMerge(writing: jsonFile) }
         if [bound != nil, pct != nil, random != nil].filter({ $0 }).count > 1 { throw badArgument("give one of --bound, --pct or --random") }
         if let replay, !Explorer.isWellFormed(replayToken: replay) {
             throw badArgument("malformed token '\(replay)': a replay token reads <strategy>.<max steps>.<choices>, as a failure prints it")
@@ -68,20 +90,52 @@ struct Explore: ParsableCommand {
         guard entry.scenarios.contains(where: { $0.name == name }) else {
             throw badArgument("variant '\(variant)' has no scenario '\(name)' (known: \(entry.scenarios.map(\.name).joined(separator: ", ")))")
         }
+        let selected = try ShardSelection.resolve(option: shard, environment: ProcessInfo.processInfo.environment)
+        if let selected { try checkShardable(selected, sampled: entry.scenarios.first { $0.name == name }?.sampling != nil) }
         let project = try reportingBadInput { try spec.project() }
         let expectation = ExploreExpectation(project: project, variant: variant, scenario: name)
         let progress = ProgressLine()
-        let outcomes = try Supervisor.current.scenarios(
-            WorkerRequest(kind: .scenarios, variant: variant, only: [name], strategy: strategy, maxSteps: maxSteps, memory: memory,
-                          replay: replay),
-            progress: { _, update in progress.show(update) })
+        var request = WorkerRequest(kind: .scenarios, variant: variant, only: [name], strategy: strategy, maxSteps: maxSteps,
+                                    memory: memory, replay: replay)
+        request.jobs = jobs
+        request.shardIndex = selected?.shard.index
+        request.shardCount = selected?.shard.count
+        request.minimize = minimize
+        let outcomes = try Supervisor.current.scenarios(request, progress: { _, update in progress.show(update) })
         progress.finish()
         guard let outcome = outcomes.first else { throw badArgument("variant '\(variant)' has no scenario '\(name)'") }
         if let failure = outcome.failure, failure.kind == "replayMismatch" {
             throw badArgument("replay token '\(replay ?? "")' is no schedule of scenario '\(name)' on \(variant) (\(failure.message))")
         }
-        print(ExploreReport.render(outcome, variant: variant, expectation: expectation), terminator: "")
+        print(ExploreReport.render(outcome, variant: variant, expectation: expectation, fullTrace: fullTrace), terminator: "")
+        if let jsonFile {
+            let suffix = selected.map { ", shard \($0.shard)" } ?? ""
+            let search = outcome.strategy.hasSuffix(suffix) ? String(outcome.strategy.dropLast(suffix.count)) : outcome.strategy
+            try ExploreReportFile(variant: variant, strategy: search, shard: selected?.shard.description, outcome: outcome).write(to: jsonFile)
+        }
         if !expectation.isMet(by: outcome) { throw ExitStatus.checkFailed }
+    }
+
+    /// A shard splits a depth-first tree: not a replay's one schedule, nor a sampled search.
+    private func checkShardable(_ selected: ShardSelection.Selected, sampled: Bool) throws {
+        let what = "shard \(selected.shard) (from \(selected.source))"
+        if replay != nil { throw badArgument("\(what): a replay runs one schedule and has no shards") }
+        if pct != nil || random != nil || (bound == nil && sampled) {
+            throw badArgument("\(what): shards split depth-first search, not a sampled one (--pct, --random, or the scenario's own sampling; give --bound)")
+        }
+    }
+
+    /// `--merge`: the shards' reports as one run's, judged against the scenario's expectation.
+    private func runMerge(writing jsonFile: URL?) throws {
+        if scenario != nil { throw badArgument("--merge takes the shards' reports, not a scenario name") }
+        let merged = try ShardMerge.merge(merge)
+        let project = try reportingBadInput { try spec.project() }
+        let expectation = ExploreExpectation(project: project, variant: merged.variant, scenario: merged.outcome.name)
+        print(ExploreReport.render(merged.outcome, variant: merged.variant, expectation: expectation, fullTrace: fullTrace), terminator: "")
+        if let jsonFile {
+            try ExploreReportFile(variant: merged.variant, strategy: merged.outcome.strategy, shard: nil, outcome: merged.outcome).write(to: jsonFile)
+        }
+        if !expectation.isMet(by: merged.outcome) { throw ExitStatus.checkFailed }
     }
 
     /// The search the options ask for; nil keeps the scenario's own.
@@ -119,31 +173,51 @@ struct ExploreExpectation {
 
 /// How `explore` prints a report: the verdict, then for a failure or a crash its replay token and trace.
 enum ExploreReport {
-    static func render(_ outcome: ScenarioOutcome, variant: String, expectation: ExploreExpectation) -> String {
+    static func render(_ outcome: ScenarioOutcome, variant: String, expectation: ExploreExpectation, fullTrace: Bool = false) -> String {
         var out = "\(outcome.file):\(outcome.line): scenario '\(outcome.name)' on \(variant) (expect=\(outcome.expect)), \(outcome.strategy)\n"
         if outcome.crash == nil, outcome.failure == nil {
             let rate = String(format: "%.0f", outcome.seconds > 0 ? Double(outcome.schedules) / outcome.seconds : 0)
             out += "passed: \(outcome.schedules) schedules\(outcome.exhaustive ? ", exhaustive" : "") in \(String(format: "%.2f", outcome.seconds)) s (\(rate)/s)\n"
         }
-        return out + details(outcome, variant: variant) + expectation.verdict(outcome) + "\n"
+        out += details(outcome, variant: variant, fullTrace: fullTrace)
+        if let shrunk = outcome.minimized {
+            out += "minimized: \(shrunk.original) -> \(shrunk.minimized) (\(shrunk.schedulesTried) schedules tried)\n"
+                + replayLine(outcome, variant: variant, token: shrunk.failure.replayToken) + trace(shrunk.failure.trace, full: fullTrace)
+        }
+        return out + expectation.verdict(outcome) + "\n"
     }
 
-    /// For a crash or a failure: what happened and where, the command that replays it, the trace.
-    static func details(_ outcome: ScenarioOutcome, variant: String) -> String {
-        let replay = { (token: String) in "replay: vmaspec explore \(outcome.name) --variant \(variant) --replay \(token)\n" }
+    /// For a crash or a failure: what happened and where, the command that replays it, the trace
+    /// (only the minimized one's when there is one).
+    static func details(_ outcome: ScenarioOutcome, variant: String, fullTrace: Bool = false) -> String {
         if let crash = outcome.crash {
             return "crashed: \(crash.message)" + (crash.location.map { " at \($0)" } ?? "") + (crash.thread.map { " in \($0)" } ?? "") + "\n"
-                + (crash.replayToken.map(replay) ?? "") + trace(crash.trace)
+                + (crash.replayToken.map { replayLine(outcome, variant: variant, token: $0) } ?? "") + trace(crash.trace, full: fullTrace)
         }
         guard let failure = outcome.failure else { return "" }
         let kind = failure.message.hasPrefix("\(failure.kind):") ? "" : "\(failure.kind): "
         return "failed after \(outcome.schedules) schedules in \(String(format: "%.2f", outcome.seconds)) s: \(kind)\(failure.message)"
-            + (failure.location.map { " at \($0)" } ?? "") + "\n" + replay(failure.replayToken) + trace(failure.trace)
+            + (failure.location.map { " at \($0)" } ?? "") + "\n" + replayLine(outcome, variant: variant, token: failure.replayToken)
+            + (outcome.minimized == nil ? trace(failure.trace, full: fullTrace) : "")
     }
 
-    static func trace(_ steps: [TraceStepOutcome]) -> String {
+    private static func replayLine(_ outcome: ScenarioOutcome, variant: String, token: String) -> String {
+        "replay: vmaspec explore \(outcome.name) --variant \(variant) --replay \(token)\n"
+    }
+
+    /// The numbered steps; the scenario's setup (its leading `setup` steps, when more than two)
+    /// folded into one line unless `full`. A step that preempts a thread says so.
+    static func trace(_ steps: [TraceStepOutcome], full: Bool = false) -> String {
         guard !steps.isEmpty else { return "" }
-        return "trace:\n" + steps.enumerated().map { "  \($0 + 1). \($1)\n" }.joined()
+        let setup = full ? 0 : steps.prefix { $0.thread == "setup" }.count
+        let folded = setup > 2 ? setup : 0
+        var out = "trace:\n"
+        if folded > 0 {
+            let first = steps[0], last = steps[folded - 1]
+            out += "  1-\(folded). [setup] \(folded) steps folded, --full-trace shows them  (\(first.file):\(first.line) ... \(last.file):\(last.line))\n"
+        }
+        for index in folded..<steps.count { out += "  \(index + 1). \(steps[index])\n" }
+        return out
     }
 }
 

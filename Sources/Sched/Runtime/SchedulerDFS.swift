@@ -9,11 +9,11 @@
 /// first reads the newest store (what sequential consistency gives), then older ones; each older
 /// read costs one stale read, bounded like preemptions (by the same number).
 ///
-/// With a `Shard`, the scheduler covers only part of the tree: the schedules whose first
-/// `Shard.prefixDepth` decisions (their prefix) are the k-th prefix met in depth-first order, for
-/// k ≡ shard index (mod shard count). It still runs one schedule of every other prefix, to find
-/// where the next prefix starts, and then skips that prefix's subtree; `ownsLastSchedule` says
-/// which runs count.
+/// Schedules fall into classes by their first deviation, the first decision that does not take
+/// its first candidate (see `Shard`); classes are numbered as the search meets them. With a
+/// shard, the scheduler runs only its own classes, skipping the others without running them;
+/// it runs the schedule without deviations (class 0) in any case, since its decisions are where
+/// every other class branches off. `ownsLastSchedule` says whether a run counts.
 final class DFSScheduler: Scheduler {
     private struct Node {
         /// Candidates in the order tried: the running thread first (if it could go on), then the rest.
@@ -42,15 +42,17 @@ final class DFSScheduler: Scheduler {
     private var started = false
     private(set) var exhaustive = false
     private let shard: Shard?
-    /// The current schedule's prefix is not numbered yet (it is once the path is `prefixDepth` deep, or the schedule ends).
-    private var prefixPending = true
-    private var prefixesMet = 0
-    private(set) var prefixOrdinal = -1
-    private(set) var ownsLastSchedule = true
+    /// The path index of the current schedule's first deviation (nil: it has none).
+    private var firstDeviation: Int?
+    private var classesMet = 1
+    /// The current schedule's class.
+    private(set) var prefixOrdinal = 0
+    private(set) var ownsLastSchedule: Bool
 
     init(preemptionBound: Int, shard: Shard? = nil) {
         self.preemptionBound = max(0, preemptionBound)
         self.shard = shard
+        ownsLastSchedule = shard.map { $0.index == 0 } ?? true
     }
 
     var tag: String { "dfs\(preemptionBound)" }
@@ -61,15 +63,15 @@ final class DFSScheduler: Scheduler {
             started = true
             return true
         }
-        if !ownsLastSchedule, path.count > Shard.prefixDepth { path.removeLast(path.count - Shard.prefixDepth) }
         while var node = path.popLast() {
             while node.position + 1 < node.candidates.count {
                 node.position += 1
-                if node.preemptions(choosing: node.choice) <= preemptionBound, node.stale(choosing: node.choice) <= preemptionBound {
-                    if path.count < Shard.prefixDepth { prefixPending = true }
-                    path.append(node)
-                    return true
+                guard node.preemptions(choosing: node.choice) <= preemptionBound, node.stale(choosing: node.choice) <= preemptionBound else {
+                    continue
                 }
+                if firstDeviation.map({ path.count <= $0 }) ?? true, !enterClass(deviatingAt: path.count) { continue }
+                path.append(node)
+                return true
             }
         }
         exhaustive = true
@@ -90,7 +92,6 @@ final class DFSScheduler: Scheduler {
             candidates.insert(current, at: 0)
         }
         path.append(Node(candidates: candidates, current: current, preemptionsBefore: before, staleBefore: staleSoFar))
-        numberPrefixIfComplete()
         return candidates[0]
     }
 
@@ -102,7 +103,6 @@ final class DFSScheduler: Scheduler {
         }
         let before = path.last.map { $0.preemptions(choosing: $0.choice) } ?? 0
         path.append(Node(candidates: Array(0..<count), current: nil, preemptionsBefore: before, isValue: true, staleBefore: staleSoFar))
-        numberPrefixIfComplete()
         return 0
     }
 
@@ -112,17 +112,15 @@ final class DFSScheduler: Scheduler {
     func executionEnded(steps: Int) {
         // A schedule that ended early (a failure) leaves deeper nodes of an old path behind.
         if depth < path.count { path.removeLast(path.count - depth) }
-        if prefixPending { numberPrefix() }
     }
 
-    private func numberPrefixIfComplete() {
-        if prefixPending, path.count == Shard.prefixDepth { numberPrefix() }
-    }
-
-    private func numberPrefix() {
-        prefixPending = false
-        prefixOrdinal = prefixesMet
-        prefixesMet += 1
+    /// Numbers the class of schedules whose first deviation is the decision at `index`, with the
+    /// choice just made there; false when it is another shard's (skip it).
+    private func enterClass(deviatingAt index: Int) -> Bool {
+        firstDeviation = index
+        prefixOrdinal = classesMet
+        classesMet += 1
         ownsLastSchedule = shard.map { prefixOrdinal % $0.count == $0.index } ?? true
+        return ownsLastSchedule
     }
 }

@@ -32,6 +32,10 @@ struct ScenarioOutcome: Codable, Sendable {
     var failure: FailureOutcome?
     /// Set when a schedule crashed the worker; such a run never meets an expectation.
     var crash: CrashOutcome?
+    /// For depth-first search: the schedules by prefix, so shards' reports merge (`explore --merge`).
+    var tally: TallyOutcome?
+    /// With `explore --minimize`: the failure's smallest schedule.
+    var minimized: MinimizedOutcome?
 
     init(_ report: ExplorationReport, scenario: ScenarioDefinition) {
         name = scenario.name
@@ -44,6 +48,7 @@ struct ScenarioOutcome: Codable, Sendable {
         strategy = report.strategy
         meetsExpectation = report.meetsExpectation
         failure = report.verdict.failure.map(FailureOutcome.init)
+        tally = report.tally.schedulesByPrefix.keys.contains { $0 >= 0 } ? TallyOutcome(report.tally) : nil
     }
 
     init(crashed scenario: ScenarioIdentity, crash: CrashOutcome, strategy: String) {
@@ -96,15 +101,50 @@ struct TraceStepOutcome: Codable, Sendable, Equatable, CustomStringConvertible {
     var operation: String
     var file: String
     var line: Int
+    /// The step's thread took over from one that could have gone on.
+    var preempts: Bool?
 
     init(_ step: TraceStep) {
         thread = step.thread
         operation = step.operation
         file = step.file
         line = step.line
+        preempts = step.preempts ? true : nil
     }
 
-    var description: String { "[\(thread)] \(operation)  (\(file):\(line))" }
+    var description: String { "\(preempts == true ? "(preempts) " : "")[\(thread)] \(operation)  (\(file):\(line))" }
+}
+
+/// `ShardTally` as JSON: `[prefix, schedules]` pairs.
+struct TallyOutcome: Codable, Sendable, Equatable {
+    var schedulesByPrefix: [[Int]]
+    var failurePrefix: Int?
+
+    init(_ tally: ShardTally) {
+        schedulesByPrefix = tally.schedulesByPrefix.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
+        failurePrefix = tally.failurePrefix
+    }
+
+    func tally(exhaustive: Bool) -> ShardTally {
+        ShardTally(schedulesByPrefix: Dictionary(schedulesByPrefix.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }, uniquingKeysWith: +),
+                   failurePrefix: failurePrefix, exhaustive: exhaustive)
+    }
+}
+
+/// `Explorer.minimize`'s result: the two schedules' costs and the smaller one's failure.
+struct MinimizedOutcome: Codable, Sendable {
+    var original: String
+    var minimized: String
+    var schedulesTried: Int
+    var failure: FailureOutcome
+
+    init?(_ shrunk: Minimization) {
+        guard let failure = shrunk.report.verdict.failure else { return nil }
+        original = shrunk.original.description
+        minimized = shrunk.minimized.description
+        schedulesTried = shrunk.schedulesTried
+        self.failure = FailureOutcome(failure)
+    }
 }
 
 /// A trap (or other fatal signal) in example or scenario code, as the dying worker and its

@@ -20,6 +20,13 @@ struct WorkerRequest: Codable, Sendable {
     var replay: String?
     /// Send progress while a scenario explores.
     var progress = false
+    /// Explorers per scenario, side by side (`explore --jobs`); one when nil.
+    var jobs: Int?
+    /// Explore only this part of the tree (`explore --shard`; zero-based index).
+    var shardIndex: Int?
+    var shardCount: Int?
+    /// After a failure, shrink its schedule (`explore --minimize`).
+    var minimize = false
 }
 
 enum StrategyRequest: Codable, Sendable, Equatable {
@@ -101,7 +108,12 @@ enum WorkerRunner {
                 begin(index)
                 let report = request.replay.map { Explorer.replay(scenario, token: $0) }
                     ?? Explorer.explore(scenario, config: config(for: scenario, request, item: index))
-                send(WorkerMessage(scenario: ScenarioOutcome(report, scenario: scenario)))
+                var outcome = ScenarioOutcome(report, scenario: scenario)
+                if request.minimize, let failure = report.verdict.failure, failure.kind != .replayMismatch,
+                   let shrunk = Explorer.minimize(scenario, failure: failure) {
+                    outcome.minimized = MinimizedOutcome(shrunk)
+                }
+                send(WorkerMessage(scenario: outcome))
             }
         }
     }
@@ -116,6 +128,8 @@ enum WorkerRunner {
         if let strategy = request.strategy { config.strategy = strategy.strategy }
         if let maxSteps = request.maxSteps { config.maxSteps = maxSteps }
         if let memory = request.memory.flatMap(MemoryModel.init(rawValue:)) { config.memory = memory }
+        config.jobs = request.jobs ?? 1
+        if let index = request.shardIndex, let count = request.shardCount { config.shard = Shard(index: index, count: count) }
         if request.progress {
             config.progress = { progress in
                 send(WorkerMessage(progress: ExplorerProgressOutcome(item: item, schedules: progress.schedulesExplored,
