@@ -1,22 +1,25 @@
 /// One part of a depth-first exploration's schedule tree, for splitting it across processes,
 /// machines or cores.
 ///
-/// Every schedule but one deviates somewhere from the schedule the search runs first (each
-/// decision's first candidate: the running thread goes on, a load reads the newest store). A
-/// schedule's class is its first deviation: the decision and the choice made there; the schedule
-/// without one is class 0. Depth-first search meets the classes one after another, each as one
-/// subtree, in an order that depends only on the first schedule; they are numbered in that order
-/// (the "prefix" number of reports). Shard `index` of `count` owns the classes whose number is
-/// `index` modulo `count`. So the shards of one count are disjoint, together they are the whole
-/// tree, and each shard's schedules run in the order of one undivided run. A shard skips the
-/// classes of others without running them; it runs class 0's one schedule in any case, since
-/// the other classes branch off its decisions. With dozens of decisions per schedule there are
-/// hundreds of classes, of sizes falling with the depth of their deviation: round robin over
-/// them balances the shards.
+/// A schedule deviates from the one the search runs first at the decisions where it does not take
+/// the first candidate (the running thread goes on, a load reads the newest store). A schedule's
+/// class is its first `levels` deviations (each a decision and the choice made there), or, for a
+/// schedule with fewer, the schedule itself. Depth-first search meets the classes one after
+/// another, each as one subtree, in an order that does not depend on the shard; they are
+/// numbered in that order (the "prefix" numbers of reports). Shard `index` of `count` owns the
+/// classes whose number is `index` modulo `count`. So the shards of one count are disjoint,
+/// together they are the whole tree, and each shard's schedules run in the order of one
+/// undivided run. A shard skips the classes of others without running them, but runs every
+/// schedule of fewer than `levels` deviations, since the classes branch off their decisions.
+/// With two levels there are thousands of classes (as many as pairs of deviations), and a
+/// shard runs only a few dozen schedules it does not own.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Zero-based.
     public let index: Int
     public let count: Int
+
+    /// Deviations that name a class.
+    public static let levels = 2
 
     /// Nil unless `0 <= index < count`.
     public init?(index: Int, count: Int) {

@@ -52,6 +52,15 @@ struct ScaleTests {
         #expect(Set(union) == Set(whole.choices), "together the shards are the whole tree")
     }
 
+    /// Classes of two deviations are small next to the tree: two shards get similar shares.
+    @Test func shardsShareTheTreeEvenly() {
+        let counts = (0..<2).map {
+            Explorer.explore(threeAdders, config: ExplorerConfig(strategy: .dfs(preemptionBound: 2), shard: Shard(index: $0, count: 2))).schedulesExplored
+        }
+        let share = Double(counts[0]) / Double(counts[0] + counts[1])
+        #expect(share > 0.4 && share < 0.6, "shares \(counts)")
+    }
+
     @Test func aShardRunsItsSchedulesInTheUndividedOrder() {
         let whole = schedules(threeAdders, ExplorerConfig(strategy: .dfs(preemptionBound: 1)))
         let part = schedules(threeAdders, ExplorerConfig(strategy: .dfs(preemptionBound: 1), shard: Shard(index: 1, count: 3)))

@@ -9,11 +9,11 @@
 /// first reads the newest store (what sequential consistency gives), then older ones; each older
 /// read costs one stale read, bounded like preemptions (by the same number).
 ///
-/// Schedules fall into classes by their first deviation, the first decision that does not take
-/// its first candidate (see `Shard`); classes are numbered as the search meets them. With a
-/// shard, the scheduler runs only its own classes, skipping the others without running them;
-/// it runs the schedule without deviations (class 0) in any case, since its decisions are where
-/// every other class branches off. `ownsLastSchedule` says whether a run counts.
+/// Schedules fall into classes by their first `Shard.levels` deviations, the decisions that do
+/// not take their first candidate (see `Shard`); classes are numbered as the search meets them.
+/// With a shard, the scheduler skips the classes of other shards without running them; it runs
+/// the few schedules with fewer deviations in any case, since the classes branch off their
+/// decisions. `ownsLastSchedule` says whether a run counts.
 final class DFSScheduler: Scheduler {
     private struct Node {
         /// Candidates in the order tried: the running thread first (if it could go on), then the rest.
@@ -42,8 +42,6 @@ final class DFSScheduler: Scheduler {
     private var started = false
     private(set) var exhaustive = false
     private let shard: Shard?
-    /// The path index of the current schedule's first deviation (nil: it has none).
-    private var firstDeviation: Int?
     private var classesMet = 1
     /// The current schedule's class.
     private(set) var prefixOrdinal = 0
@@ -69,7 +67,8 @@ final class DFSScheduler: Scheduler {
                 guard node.preemptions(choosing: node.choice) <= preemptionBound, node.stale(choosing: node.choice) <= preemptionBound else {
                     continue
                 }
-                if firstDeviation.map({ path.count <= $0 }) ?? true, !enterClass(deviatingAt: path.count) { continue }
+                let level = path.reduce(1) { $0 + ($1.position > 0 ? 1 : 0) }
+                if level <= Shard.levels, !enterClass(), level == Shard.levels { continue }
                 path.append(node)
                 return true
             }
@@ -114,10 +113,9 @@ final class DFSScheduler: Scheduler {
         if depth < path.count { path.removeLast(path.count - depth) }
     }
 
-    /// Numbers the class of schedules whose first deviation is the decision at `index`, with the
-    /// choice just made there; false when it is another shard's (skip it).
-    private func enterClass(deviatingAt index: Int) -> Bool {
-        firstDeviation = index
+    /// Numbers the class the next schedule starts (one of `Shard.levels` deviations, or the one
+    /// schedule of fewer); true when it is this shard's.
+    private func enterClass() -> Bool {
         prefixOrdinal = classesMet
         classesMet += 1
         ownsLastSchedule = shard.map { prefixOrdinal % $0.count == $0.index } ?? true

@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Which suites to run: tangle, fault, contention, explorer, memory, mutation (default: all).")
+    @Option(help: "Which suites to run: tangle, fault, contention, explorer, memory, scale, mutation (default: all).")
     var suite: [String] = []
 
     @Option(help: "Variants for the fault and contention suites (default: rfc, rfc-nopvl and the review variants).")
@@ -24,6 +24,9 @@ struct Bench: ParsableCommand {
     @Option(parsing: .unconditional, help: "Samples per measurement (the median is reported).")
     var repeats: Int = 5
 
+    @Option(parsing: .upToNextOption, help: "Preemption bounds of the scale suite (default: 2).")
+    var bounds: [Int] = [2]
+
     @Option(help: "Write the figures as JSON to this file too.")
     var json: String?
 
@@ -31,8 +34,9 @@ struct Bench: ParsableCommand {
         try ArgumentChecks.wholeNumber(repeats, "--repeats", minimum: 1)
         try ArgumentChecks.positive(seconds, "--seconds")
         for size in scale { try ArgumentChecks.wholeNumber(size, "--scale", minimum: 1) }
+        for bound in bounds { try ArgumentChecks.wholeNumber(bound, "--bounds", minimum: 0) }
         let jsonURL = try json.map { try ArgumentChecks.outputFile($0, "--json") }
-        let known = ["tangle", "fault", "contention", "explorer", "memory", "mutation"]
+        let known = ["tangle", "fault", "contention", "explorer", "memory", "scale", "mutation"]
         let suites = suite.isEmpty ? known : suite
         if let unknown = suites.first(where: { !known.contains($0) }) {
             throw badArgument("unknown suite '\(unknown)' (known: \(known.joined(separator: ", ")))")
@@ -62,6 +66,11 @@ struct Bench: ParsableCommand {
                 let rows = MemoryBench.run(entry)
                 print(MemoryBench.report(rows, variant: entry.name))
                 figures["memory"] = try Self.jsonObject(rows)
+            case "scale":
+                let entry = try reportingBadInput { try VariantEntry.named(variant.first ?? "rfc") }
+                let rows = ScaleBench.run(entry, bounds: bounds, jobs: ProcessInfo.processInfo.activeProcessorCount)
+                print(ScaleBench.report(rows, variant: entry.name))
+                figures["scale"] = try Self.jsonObject(rows)
             case "mutation":
                 let scratch = MutantBuild.defaultScratch(root: spec.rootURL)
                 let rows = try MutationBench.run(variant.isEmpty ? [try VariantEntry.named("rfc")] : entries, project: project,
