@@ -49,12 +49,8 @@ struct ShardOutcome {
     /// The parts of one tree together (see `ShardTally.combine`).
     init(combining parts: [ShardOutcome]) {
         let combined = ShardTally.combine(parts.map(\.tally))
-        tally = ShardTally(schedulesByPrefix: [:], failurePrefix: nil, exhaustive: combined.exhaustive)
-        tally.schedules = combined.schedules
-        if let winner = combined.failing {
-            failure = parts[winner].failure
-            tally.failurePrefix = parts[winner].tally.failurePrefix
-        }
+        tally = combined.tally
+        failure = combined.failing.flatMap { parts[$0].failure }
     }
 }
 
@@ -85,12 +81,16 @@ public struct ShardTally: Sendable, Equatable {
     /// (the failure one explorer meets first), and the count is what that explorer would have
     /// run: every schedule of a lower prefix, and the failing prefix's up to the failure. Without
     /// a failure: every schedule, exhaustive when every part was.
-    public static func combine(_ parts: [ShardTally]) -> (schedules: Int, failing: Int?, exhaustive: Bool) {
+    public static func combine(_ parts: [ShardTally]) -> (tally: ShardTally, failing: Int?) {
         let failing = parts.indices.filter { parts[$0].failurePrefix != nil }.min { parts[$0].failurePrefix! < parts[$1].failurePrefix! }
         guard let failing, let prefix = parts[failing].failurePrefix else {
-            return (parts.reduce(0) { $0 + $1.schedules }, nil, parts.allSatisfy(\.exhaustive))
+            let all = parts.reduce(into: [Int: Int]()) { sum, part in sum.merge(part.schedulesByPrefix, uniquingKeysWith: +) }
+            return (ShardTally(schedulesByPrefix: all, exhaustive: parts.allSatisfy(\.exhaustive)), nil)
         }
-        let before = parts.reduce(0) { sum, part in sum + part.schedulesByPrefix.filter { $0.key < prefix }.values.reduce(0, +) }
-        return (before + parts[failing].schedulesByPrefix[prefix, default: 0], failing, false)
+        var before = parts.reduce(into: [Int: Int]()) { sum, part in
+            sum.merge(part.schedulesByPrefix.filter { $0.key < prefix }, uniquingKeysWith: +)
+        }
+        before[prefix] = parts[failing].schedulesByPrefix[prefix, default: 0]
+        return (ShardTally(schedulesByPrefix: before, failurePrefix: prefix, exhaustive: false), failing)
     }
 }

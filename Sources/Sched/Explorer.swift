@@ -99,10 +99,11 @@ public enum Explorer {
     /// One explorer on one part of the tree (all of it without a shard), until its part is done,
     /// it fails, a limit is reached, or another part of the same run failed earlier in DFS order.
     static func exploreShard(
-        _ scenario: ScenarioDefinition, config: ExplorerConfig, shard: Shard?, run: ExplorationRun, stats: ExplorerStats
+        _ scenario: ScenarioDefinition, config: ExplorerConfig, shard: Shard?, run: ExplorationRun, stats: ExplorerStats,
+        part: Int? = nil
     ) -> ShardOutcome {
         let scheduler = config.strategy.makeScheduler(shard: shard)
-        let runner = Runner(stats: stats)
+        let runner = Runner(stats: stats, part: part)
         defer { runner.close() }
         var outcome = ShardOutcome()
         while run.withinLimits(), scheduler.nextExecution() {
@@ -136,7 +137,7 @@ public enum Explorer {
         let whole = config.shard ?? Shard(index: 0, count: 1)!
         let outcomes = Mutex([ShardOutcome](repeating: ShardOutcome(), count: config.jobs))
         DispatchQueue.concurrentPerform(iterations: config.jobs) { part in
-            let outcome = exploreShard(scenario, config: config, shard: whole.split(part, of: config.jobs), run: run, stats: stats)
+            let outcome = exploreShard(scenario, config: config, shard: whole.split(part, of: config.jobs), run: run, stats: stats, part: part)
             outcomes.withLock { $0[part] = outcome }
         }
         return ShardOutcome(combining: outcomes.withLock { $0 })

@@ -110,6 +110,7 @@ enum ShardMerge {
         merged.strategy = "\(strategy), merged from \(count) shards"
         merged.seconds = parts.map(\.seconds).max() ?? 0
         merged.tally = nil
+        merged.minimized = nil
         if let crashed = parts.first(where: { $0.crash != nil }) {
             merged.crash = crashed.crash
             merged.failure = nil
@@ -120,8 +121,9 @@ enum ShardMerge {
         }
         let combined = ShardTally.combine(parts.map { $0.tally?.tally(exhaustive: $0.exhaustive) ?? ShardTally(exhaustive: $0.exhaustive) })
         let deciding = parts[combined.failing ?? 0]
-        merged.schedules = combined.schedules
-        merged.exhaustive = combined.exhaustive
+        merged.schedules = combined.tally.schedules
+        merged.exhaustive = combined.tally.exhaustive
+        merged.tally = TallyOutcome(combined.tally)
         merged.failure = deciding.failure
         merged.meetsExpectation = deciding.meetsExpectation
         return merged

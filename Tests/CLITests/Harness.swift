@@ -18,11 +18,12 @@ enum Harness {
         var stderr: String
     }
 
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -34,8 +35,8 @@ enum Harness {
                        stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static func vmaspec(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        try run(buildDirectory.appendingPathComponent("vmaspec"), arguments, in: directory)
+    static func vmaspec(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
+        try run(buildDirectory.appendingPathComponent("vmaspec"), arguments, in: directory, environment: environment)
     }
 
     static func swiftc(_ arguments: [String], in directory: URL) throws -> Outcome {

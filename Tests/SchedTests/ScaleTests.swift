@@ -77,6 +77,7 @@ struct ScaleTests {
         #expect(many.verdict == .passed)
         #expect(many.exhaustive)
         #expect(many.schedulesExplored == one.schedulesExplored)
+        #expect(many.tally == one.tally)
     }
 
     @Test(arguments: [1, 2, 3, 5])
@@ -102,14 +103,35 @@ struct ScaleTests {
         #expect(first.verdict.failure?.replayToken == one.verdict.failure?.replayToken)
         #expect(first.failurePrefix == one.failurePrefix)
         let merged = ShardTally.combine(parts.map(\.tally))
-        #expect(merged.schedules == one.schedulesExplored)
+        #expect(merged.tally.schedules == one.schedulesExplored)
+        #expect(merged.tally == one.tally, "the same counts by prefix as one explorer's")
         #expect(merged.failing.map { parts[$0].verdict.failure?.replayToken } == one.verdict.failure?.replayToken)
         for (index, part) in parts.enumerated() { #expect(part.strategy.hasSuffix("shard \(index + 1)/3")) }
         let passing = (0..<3).map {
             Explorer.explore(threeAdders, config: ExplorerConfig(strategy: .dfs(preemptionBound: 2), shard: Shard(index: $0, count: 3))).tally
         }
         let whole = Explorer.explore(threeAdders, config: ExplorerConfig(strategy: .dfs(preemptionBound: 2)))
-        #expect(ShardTally.combine(passing) == (whole.schedulesExplored, nil, true))
+        let combined = ShardTally.combine(passing)
+        #expect(combined.failing == nil)
+        #expect(combined.tally == whole.tally)
+        #expect(combined.tally.schedules == whole.schedulesExplored && combined.tally.exhaustive)
+    }
+
+    /// Each explorer keeps its threads on one CPU while it runs, and gives the caller its mask back.
+    @Test func explorersGiveBackTheCallersCPUs() throws {
+        let before = try #require(CPUPin.allowedCPUs())
+        var config = ExplorerConfig(strategy: .dfs(preemptionBound: 1))
+        _ = Explorer.explore(threeAdders, config: config)
+        #expect(CPUPin.allowedCPUs() == before)
+        config.jobs = 2
+        _ = Explorer.explore(threeAdders, config: config)
+        #expect(CPUPin.allowedCPUs() == before)
+        let inside = Mutex<[Int]?>(nil)
+        let probe = ScenarioDefinition(name: "probe", expect: .pass, bound: 0, file: #filePath, line: #line) { s in
+            s.thread("A") { inside.withLock { $0 = CPUPin.allowedCPUs() } }
+        }
+        _ = Explorer.explore(probe, config: ExplorerConfig(strategy: .dfs(preemptionBound: 0)))
+        if before.count > 1 { #expect(inside.withLock { $0 }?.count == 1, "a model thread runs pinned") }
     }
 
     @Test func shardsParseOneBased() {

@@ -5,15 +5,20 @@ final class Runner {
     private let pool: WorkerPool
     private let stats: ExplorerStats
 
-    init(stats: ExplorerStats) {
+    private var pin: CPUPin
+
+    /// `part`: which of several runners side by side this is (each gets its own CPU); nil for one alone.
+    init(stats: ExplorerStats, part: Int? = nil) {
         self.stats = stats
+        pin = CPUPin(part: part)
         pool = WorkerPool(stats: stats)
         explorersActive.add(1, ordering: .sequentiallyConsistent)
     }
 
-    /// Stops the workers; the runner is unusable afterwards.
+    /// Stops the workers and unpins the calling thread; the runner is unusable afterwards.
     func close() {
         pool.shutdown()
+        pin.release()
         explorersActive.subtract(1, ordering: .sequentiallyConsistent)
     }
 

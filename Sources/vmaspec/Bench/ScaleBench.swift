@@ -51,7 +51,7 @@ enum ScaleBench {
                 rows.append(Row(
                     scenario: scenario.name, bound: bound, schedules: one.schedulesExplored, verdict: verdict(one.verdict),
                     exhaustive: one.exhaustive, secondsOne: one.elapsed.inSeconds, jobs: jobs, secondsJobs: many.elapsed.inSeconds,
-                    schedulesJobs: many.schedulesExplored, verdictJobs: verdict(many.verdict), schedulesShards: merged.schedules,
+                    schedulesJobs: many.schedulesExplored, verdictJobs: verdict(many.verdict), schedulesShards: merged.tally.schedules,
                     verdictShards: merged.failing.map { verdict(parts[$0].verdict) } ?? "passed"))
             }
         }

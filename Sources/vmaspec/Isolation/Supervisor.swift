@@ -24,6 +24,15 @@ struct Supervisor: Sendable {
         request.kind = .scenarios
         request.progress = progress != nil
         return try collect(request, progress: progress).scenarios.map { outcome in
+            var outcome = outcome
+            if outcome.crash != nil, (request.jobs ?? 1) > 1 {
+                // Explorers side by side race to the first crash: one explorer's is the one to report.
+                var alone = request
+                alone.jobs = 1
+                alone.only = [outcome.name]
+                alone.progress = false
+                outcome = try collect(alone, progress: nil).scenarios.first ?? outcome
+            }
             guard request.replay == nil, var crash = outcome.crash, let token = crash.replayToken else { return outcome }
             let replay = WorkerRequest(kind: .scenarios, variant: request.variant, only: [outcome.name], replay: token)
             if let again = try collect(replay, progress: nil).scenarios.first?.crash, again.replayToken == token {
