@@ -23,6 +23,7 @@ enum CrashHandler {
     }
 
     static func install() {
+        ensureAlternateStack(bytes: alternateStackBytes)
         for signal in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_sigaction = { signal, info, _ in
@@ -36,6 +37,31 @@ enum CrashHandler {
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, previous + Int(signal))
         }
+    }
+
+    /// Swift's runtime gives the main thread an alternate signal stack of about 29 KB. The kernel
+    /// puts the CPU's register state there first: a few KB with AVX-512, more than 11 KB with AMX.
+    /// What is left was too little for the handler's JSON on a CI machine, and when a signal
+    /// frame does not fit the kernel kills the process with SIGSEGV before any handler runs: the
+    /// worker died without a report. One MiB leaves room for both handlers.
+    static let alternateStackBytes = 1 << 20
+
+    /// Gives the calling thread an alternate signal stack of at least `bytes` (kept for the
+    /// process's life: a handler may run on it until the end).
+    static func ensureAlternateStack(bytes: Int) {
+        var current = stack_t()
+        if sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) == 0, current.ss_size >= bytes { return }
+        guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              memory != MAP_FAILED else { return }
+        var stack = stack_t(ss_sp: memory, ss_flags: 0, ss_size: bytes)
+        sigaltstack(&stack, nil)
+    }
+
+    /// The size of the calling thread's alternate signal stack; 0 when it has none.
+    static func alternateStackSize() -> Int {
+        var current = stack_t()
+        guard sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) == 0 else { return 0 }
+        return current.ss_size
     }
 
     private static func report(_ signal: Int32) {
