@@ -138,8 +138,9 @@ import Testing
     }
 
     /// The kernel writes the CPU's register state on the alternate signal stack before the
-    /// handler runs; with AVX-512 or AMX that took most of the runtime's 29 KB stack and the
-    /// worker died of SIGSEGV without a report (seen on CI). The handler brings its own.
+    /// handler runs; a large register state (AVX-512, AMX) leaves little of the runtime's 29 KB
+    /// stack, the likely cause of a worker that died of SIGSEGV without a report on CI. The
+    /// handler brings its own.
     @Test func theCrashHandlerBringsARoomyAlternateStack() {
         let measured = Mutex<(before: Int, after: Int, again: Int)>((0, 0, 0))
         let done = DispatchSemaphore(value: 0)
