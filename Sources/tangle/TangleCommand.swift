@@ -5,7 +5,8 @@ import Literate
 ///
 /// Modes: `model --document P --out F --examples-out F`, `catalog --out F --documents P...`,
 /// `tests --module M --document P --out F`, `behaviour --module M --file P --out F`,
-/// `suite --module M --out F`.
+/// `suite --module M --out F`, and `all --out DIR` (every file of the variant, as `vmaspec tangle`
+/// writes them, from a process that loads only the engine).
 struct TangleCommand {
     var mode: String
     var options: [String: [String]] = [:]
@@ -82,6 +83,8 @@ struct TangleCommand {
             return [(out, TestTangler(variant: variant, module: try one("module")).behaviourSource(path: path, text: text))]
         case "suite":
             return [(out, TestTangler(variant: variant, module: try one("module")).suiteSource())]
+        case "all":
+            return Tangler(variant: variant).allFiles().map { (out.appendingPathComponent($0.path), $0.contents) }
         default:
             throw usage("unknown mode '\(mode)'")
         }

@@ -1,51 +1,64 @@
 import Foundation
 
 /// The uncontended fault path, one thread: each variant against the `mmap_lock`-only build
-/// (`rfc-nopvl`) measured in the same run. Goal (issue 3): the per-VMA path costs at most 1.3×.
+/// (`rfc-nopvl`), interleaved: every round measures each variant once, starting one variant later
+/// each round, and a variant's ratio is the median of its per-round ratios to the baseline's
+/// sample of the same round (drift in the machine then cancels). Goal (issue 14): `rfc` ≤ 1.2×.
 enum FaultBench {
     struct Row: Encodable {
         var variant: String
         var nanosecondsPerFault: Double
         var vmaLockShare: Double
         var ratioToBaseline: Double
+        /// The lowest and highest per-round ratio: the run's noise.
+        var lowestRatio: Double
+        var highestRatio: Double
     }
 
-    /// Read faults over the pages of a populated VMA, `rounds` times; median of `repeats` runs.
-    static func measure(_ entry: VariantEntry, pages: Int = 64, rounds: Int, repeats: Int) throws -> (Double, Double) {
-        var samples: [Double] = []
-        var share = 0.0
-        for _ in 0..<repeats {
-            let model = entry.makeModel()
-            let start = try model.mmap(UInt64(pages) * 4096, true)
-            for page in 0..<pages { try model.store(1, start + UInt64(page) * 4096) }
-            var viaVMALock = 0
-            let begin = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<rounds {
-                for page in 0..<pages where model.fault(start + UInt64(page) * 4096, false) { viaVMALock += 1 }
-            }
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - begin)
-            samples.append(elapsed / Double(rounds * pages))
-            share = Double(viaVMALock) / Double(rounds * pages)
+    struct Sample {
+        var nanosecondsPerFault: Double
+        var vmaLockShare: Double
+    }
+
+    /// Read faults over the pages of a populated VMA, `rounds` times.
+    static func sample(_ entry: VariantEntry, pages: Int = 64, rounds: Int) throws -> Sample {
+        let model = entry.makeModel()
+        let start = try model.mmap(UInt64(pages) * 4096, true)
+        for page in 0..<pages { try model.store(1, start + UInt64(page) * 4096) }
+        var viaVMALock = 0
+        let begin = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<rounds {
+            for page in 0..<pages where model.fault(start + UInt64(page) * 4096, false) { viaVMALock += 1 }
         }
-        return (samples.sorted()[samples.count / 2], share)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - begin)
+        return Sample(nanosecondsPerFault: elapsed / Double(rounds * pages), vmaLockShare: Double(viaVMALock) / Double(rounds * pages))
     }
 
     static func run(_ entries: [VariantEntry], baseline: VariantEntry, rounds: Int, repeats: Int) throws -> [Row] {
-        let (base, baseShare) = try measure(baseline, rounds: rounds, repeats: repeats)
-        var rows = [Row(variant: baseline.name, nanosecondsPerFault: base, vmaLockShare: baseShare, ratioToBaseline: 1)]
-        for entry in entries where entry.name != baseline.name {
-            let (ns, share) = try measure(entry, rounds: rounds, repeats: repeats)
-            rows.append(Row(variant: entry.name, nanosecondsPerFault: ns, vmaLockShare: share, ratioToBaseline: ns / base))
+        let all = [baseline] + entries.filter { $0.name != baseline.name }
+        var samples = Array(repeating: [Sample](), count: all.count)
+        for round in 0..<repeats {
+            for offset in 0..<all.count {
+                let index = (round + offset) % all.count
+                samples[index].append(try sample(all[index], rounds: rounds))
+            }
         }
-        return rows
+        return all.indices.map { index in
+            let ratios = zip(samples[index], samples[0]).map { $0.nanosecondsPerFault / $1.nanosecondsPerFault }.sorted()
+            let times = samples[index].map(\.nanosecondsPerFault).sorted()
+            return Row(variant: all[index].name, nanosecondsPerFault: times[times.count / 2],
+                       vmaLockShare: samples[index].last?.vmaLockShare ?? 0, ratioToBaseline: ratios[ratios.count / 2],
+                       lowestRatio: ratios.first ?? 1, highestRatio: ratios.last ?? 1)
+        }
     }
 
     static func report(_ rows: [Row]) -> String {
-        var out = "uncontended read fault, one thread (median; baseline \(rows.first?.variant ?? "?"))\n"
-        out += "variant              ns/fault   via VMA lock   × baseline\n"
+        var out = "uncontended read fault, one thread (interleaved rounds; median; baseline \(rows.first?.variant ?? "?"))\n"
+        out += "variant              ns/fault   via VMA lock   × baseline   (rounds' range)\n"
         for row in rows {
             out += row.variant.padding(toLength: 19, withPad: " ", startingAt: 0)
-                + String(format: "%9.1f   %11.0f%%   %9.2f×\n", row.nanosecondsPerFault, row.vmaLockShare * 100, row.ratioToBaseline)
+                + String(format: "%9.1f   %11.0f%%   %9.2f×   (%.2f–%.2f)\n", row.nanosecondsPerFault, row.vmaLockShare * 100,
+                         row.ratioToBaseline, row.lowestRatio, row.highestRatio)
         }
         return out
     }
