@@ -33,7 +33,13 @@ mutate: build
 build: deps
 	$(SWIFT) build
 
+## The tangle-process suite times the cmark-gfm CLI and noweb's notangle beside vmaspec's tangling.
+BENCH_PACKAGES = cmark-gfm noweb
 bench: deps
+	@if ! command -v cmark-gfm >/dev/null || ! command -v notangle >/dev/null; then \
+		echo "installing $(BENCH_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(BENCH_PACKAGES); \
+	fi
 	$(SWIFT) run -c release vmaspec bench
 
 deps:

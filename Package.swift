@@ -50,6 +50,10 @@ let variantTargets: [Target] = variants.map { variant in
 }
 let variantDependencies: [Target.Dependency] = variants.map { .target(name: $0.module) }
 
+/// `-static-stdlib` and what SwiftPM leaves out when it links Foundation statically.
+let staticFoundation = ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+                        "-l_FoundationCollections", "-lswiftSynchronization", "-lstdc++"]
+
 let package = Package(
     name: "vmaspec",
     products: [
@@ -74,15 +78,20 @@ let package = Package(
         .target(name: "Mutation", dependencies: [
             "Literate", .product(name: "SwiftSyntax", package: "swift-syntax"), .product(name: "SwiftParser", package: "swift-syntax"),
         ]),
-        .executableTarget(name: "tangle", dependencies: ["Literate"]),
+        // The plugin starts this tool once per chapter per variant on every build, so it is linked
+        // statically (issue 14). SwiftPM passes no autolinked libraries for a static Foundation,
+        // so the ones Swift 6.3's Foundation needs are named here.
+        .executableTarget(name: "tangle", dependencies: ["Literate"], linkerSettings: [.unsafeFlags(staticFoundation)]),
         .plugin(name: "Tangle", capability: .buildTool(), dependencies: ["tangle"]),
         // The explorer's engine is optimised even in debug builds: it changes rarely (a prose edit
         // never rebuilds it) and halves `vmaspec check` (Benchmarks/make-run.sh). Sched traps with
         // precondition/fatalError, never assert, so -O keeps every check.
         .target(name: "Sched", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // The kernel's side of `bench --kernel`: faults and VMA writers on this machine's kernel.
+        .target(name: "KernelWorkload"),
         .executableTarget(
             name: "vmaspec",
-            dependencies: ["Literate", "Mutation", "Sched", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: ["Literate", "Mutation", "Sched", "KernelWorkload", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Histogram", package: "hdrhistogram-swift")]
                 + variantDependencies,
             plugins: ["Tangle"]

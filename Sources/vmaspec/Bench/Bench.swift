@@ -9,8 +9,20 @@ struct Bench: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Which suites to run: tangle, fault, contention, explorer, memory, scale, mutation (default: all).")
+    @Option(help: "Which suites to run: tangle, tangle-process, fault, contention, explorer, memory, scale, mutation, kernel (default: all but kernel).")
     var suite: [String] = []
+
+    @Flag(help: "Run the kernel suite: this machine's kernel beside the models under the same fault and writer load.")
+    var kernel = false
+
+    @Option(name: .customLong("writer-rates"), help: "Writer loads for the kernel suite: cycles per second, 0 for a thread that only spins, max for flat out.")
+    var writerRates: [String] = ["0", "5000", "20000", "50000", "max"]
+
+    @Option(name: .customLong("fault-threads"), help: "Fault-thread counts for the kernel suite's scaling table (default: 1 to the number of cores).")
+    var faultThreads: [Int] = []
+
+    @Option(name: .customLong("run-seconds"), help: "Seconds per run in the kernel suite.")
+    var runSeconds: Double = 0.5
 
     @Option(help: "Variants for the fault and contention suites (default: rfc, rfc-nopvl and the review variants).")
     var variant: [String] = []
@@ -20,6 +32,9 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Sizes of the synthetic spec for the tangle suite, as multiples of Spec/.")
     var scale: [Int] = [1, 10, 100]
+
+    @Option(name: .customLong("process-scale"), help: "Sizes of the generated spec for the tangle-process suite, as multiples of 20 chapters × 20 chunks × 15 lines.")
+    var processScale: [Int] = [1, 10]
 
     @Option(parsing: .unconditional, help: "Samples per measurement (the median is reported).")
     var repeats: Int = 5
@@ -34,10 +49,20 @@ struct Bench: ParsableCommand {
         try ArgumentChecks.wholeNumber(repeats, "--repeats", minimum: 1)
         try ArgumentChecks.positive(seconds, "--seconds")
         for size in scale { try ArgumentChecks.wholeNumber(size, "--scale", minimum: 1) }
+        for size in processScale { try ArgumentChecks.wholeNumber(size, "--process-scale", minimum: 1) }
         for bound in bounds { try ArgumentChecks.wholeNumber(bound, "--bounds", minimum: 0) }
         let jsonURL = try json.map { try ArgumentChecks.outputFile($0, "--json") }
-        let known = ["tangle", "fault", "contention", "explorer", "memory", "scale", "mutation"]
-        let suites = suite.isEmpty ? known : suite
+        try ArgumentChecks.positive(runSeconds, "--run-seconds")
+        for count in faultThreads { try ArgumentChecks.wholeNumber(count, "--fault-threads", minimum: 1) }
+        let loads = try writerRates.map { rate in
+            guard let load = WriterLoad(argument: rate) else {
+                throw badArgument("'--writer-rates' must be a number of cycles per second ≥ 0 or max, not '\(rate)'")
+            }
+            return load
+        }
+        let everyDay = ["tangle", "tangle-process", "fault", "contention", "explorer", "memory", "scale", "mutation"]
+        let known = everyDay + ["kernel"]
+        let suites = kernel ? suite + ["kernel"] : suite.isEmpty ? everyDay : suite
         if let unknown = suites.first(where: { !known.contains($0) }) {
             throw badArgument("unknown suite '\(unknown)' (known: \(known.joined(separator: ", ")))")
         }
@@ -81,6 +106,19 @@ struct Bench: ParsableCommand {
                 let rows = try scale.map { try TangleBench.measure(project, scale: $0, repeats: $0 >= 100 ? max(1, repeats / 2) : repeats) }
                 print(TangleBench.report(rows))
                 figures["tangle"] = rows.map { ["scale": Double($0.scale), "bytes": Double($0.bytes), "parse_s": $0.parseSeconds, "tangle_s": $0.tangleSeconds, "ratio": $0.ratio] }
+            case "tangle-process":
+                let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("vmaspec-bench-\(getpid())")
+                defer { try? FileManager.default.removeItem(at: workspace) }
+                let (rows, missing) = try TangleProcessBench.run(scales: processScale, repeats: repeats * 3, workspace: workspace)
+                print(TangleProcessBench.report(rows, missing: missing))
+                figures["tangle-process"] = try Self.jsonObject(rows)
+            case "kernel":
+                let names = ["rfc", "rfc-nopvl", "naming", "no-fallback", "retry-contract"]
+                let models = variant.isEmpty ? variantRegistry.filter { names.contains($0.name) } : entries
+                let counts = faultThreads.isEmpty ? Array(1...ProcessInfo.processInfo.activeProcessorCount) : faultThreads
+                let result = try KernelBench.run(models, loads: loads, threads: counts, seconds: runSeconds, rounds: repeats)
+                print(KernelBench.report(result))
+                figures["kernel"] = try Self.jsonObject(result)
             default:
                 continue
             }

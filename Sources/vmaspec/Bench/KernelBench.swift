@@ -1,0 +1,116 @@
+import Foundation
+
+/// The kernel beside the model (issue 14): one fault thread writing fresh pages while one writer
+/// thread maps, write-protects and unmaps other VMAs at each rate of a sweep. Each subject (this
+/// machine's kernel, then each variant's model) reports its throughput with the writer over its
+/// throughput with no writer thread, measured in the same round; rounds rotate the order of
+/// subjects and loads, and the median round is reported. Then fault-thread scaling, no writer.
+/// Goal: each model's ratio within ±0.15 of the kernel's at every rate.
+enum KernelBench {
+    static let kernel = "kernel"
+    static let tolerance = 0.15
+
+    struct Point: Encodable {
+        var subject: String
+        var writer: String
+        /// Throughput with this writer load over throughput with none, median of the rounds.
+        var ratio: Double
+        var lowestRatio: Double
+        var highestRatio: Double
+        var faultsPerSecond: Double
+        var writerOpsPerSecond: Double
+        var p50Nanoseconds: UInt64
+        var p99Nanoseconds: UInt64
+        /// Model faults that fell back to `mmap_lock` (kernel: nil).
+        var fallbacks: Int?
+    }
+
+    struct Scaling: Encodable {
+        var subject: String
+        var threads: Int
+        var faultsPerSecond: Double
+        /// Over the fewest threads' throughput in the same round, median of the rounds.
+        var speedUp: Double
+    }
+
+    struct Figures: Encodable {
+        var seconds: Double
+        var rounds: Int
+        var points: [Point]
+        var scaling: [Scaling]
+        /// `/proc/vmstat` `vma_lock_*` deltas over the kernel runs; nil when the kernel has none.
+        var vmaLockCounters: [String: Int]?
+    }
+
+    typealias Subject = (name: String, run: (WorkloadShape) throws -> WorkloadResult)
+
+    static func subjects(_ entries: [VariantEntry]) -> [Subject] {
+        [(kernel, { try KernelWorkloadRun.run($0) })] + entries.map { entry in (entry.name, { try ModelWorkloadRun.run(entry, $0) }) }
+    }
+
+    static func run(_ entries: [VariantEntry], loads: [WriterLoad], threads: [Int], seconds: Double, rounds: Int) throws -> Figures {
+        let subjects = subjects(entries)
+        let allLoads = [WriterLoad.none] + loads.filter { $0 != .none }
+        var samples: [String: [WriterLoad: [WorkloadResult]]] = [:]
+        var scalingSamples: [String: [Int: [Double]]] = [:]
+        let before = VMStat.vmaLockCounters()
+        var kernelDelta: [String: Int] = [:]
+        for round in 0..<rounds {
+            for offset in subjects.indices {
+                let subject = subjects[(round + offset) % subjects.count]
+                let counters = subject.name == kernel ? VMStat.vmaLockCounters() : nil
+                for load in rotated(allLoads, by: round) {
+                    let result = try subject.run(WorkloadShape(writer: load, seconds: seconds))
+                    samples[subject.name, default: [:]][load, default: []].append(result)
+                }
+                for count in rotated(threads, by: round) {
+                    let result = try subject.run(WorkloadShape(faultThreads: count, writer: .none, seconds: seconds))
+                    scalingSamples[subject.name, default: [:]][count, default: []].append(result.faultsPerSecond)
+                }
+                if let counters, let after = VMStat.vmaLockCounters() {
+                    for (name, value) in after { kernelDelta[name, default: 0] += value - (counters[name] ?? value) }
+                }
+            }
+        }
+        let points = subjects.flatMap { subject in
+            allLoads.map { point(subject.name, $0, samples[subject.name]![$0]!, baseline: samples[subject.name]![.none]!) }
+        }
+        let scaling = subjects.flatMap { subject in
+            threads.map { count in
+                let own = scalingSamples[subject.name]![count]!, single = scalingSamples[subject.name]![threads.min()!]!
+                return Scaling(subject: subject.name, threads: count, faultsPerSecond: median(own),
+                               speedUp: median(zip(own, single).map { $0 / $1 }))
+            }
+        }
+        return Figures(seconds: seconds, rounds: rounds, points: points, scaling: scaling, vmaLockCounters: before == nil ? nil : kernelDelta)
+    }
+
+    static func point(_ subject: String, _ load: WriterLoad, _ results: [WorkloadResult], baseline: [WorkloadResult]) -> Point {
+        let ratios = zip(results, baseline).map { $0.faultsPerSecond / $1.faultsPerSecond }.sorted()
+        let middle = results.sorted { $0.faultsPerSecond < $1.faultsPerSecond }[results.count / 2]
+        return Point(subject: subject, writer: load.description, ratio: median(ratios), lowestRatio: ratios.first!, highestRatio: ratios.last!,
+                     faultsPerSecond: middle.faultsPerSecond, writerOpsPerSecond: median(results.map(\.writerOpsPerSecond)),
+                     p50Nanoseconds: middle.p50Nanoseconds, p99Nanoseconds: middle.p99Nanoseconds, fallbacks: middle.fallbacks)
+    }
+
+    static func rotated<T>(_ items: [T], by count: Int) -> [T] {
+        guard !items.isEmpty else { return items }
+        let start = count % items.count
+        return Array(items[start...] + items[..<start])
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+}
+
+/// The kernel's per-VMA lock statistics (`CONFIG_PER_VMA_LOCK_STATS`), when it has them.
+enum VMStat {
+    static func vmaLockCounters(path: String = "/proc/vmstat") -> [String: Int]? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        var counters: [String: Int] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("vma_lock_") {
+            let fields = line.split(separator: " ")
+            if fields.count == 2, let value = Int(fields[1]) { counters[String(fields[0])] = value }
+        }
+        return counters.isEmpty ? nil : counters
+    }
+}
