@@ -18,7 +18,13 @@ extension KernelBench {
             }
             out += "\n"
         }
-        out += "* more than \(tolerance) from the kernel's ratio at that load\n\n"
+        out += "* more than \(tolerance) from the kernel's ratio at that load\n"
+        if let control = figures.points.first(where: { $0.subject == kernel && $0.writer == WriterLoad.spinning.description }),
+           control.ratio < 0.9 {
+            out += String(format: "warning: a writer that only spins cost the kernel's faults %.0f%%: something else is using the CPUs, and every ratio includes it\n",
+                          (1 - control.ratio) * 100)
+        }
+        out += "\n"
         out += absoluteTable(figures, subjects: subjects, loads: loads)
         out += scalingTable(figures.scaling, subjects: subjects)
         out += verdicts(figures.points, subjects: subjects)
@@ -68,7 +74,7 @@ extension KernelBench {
             let own = points.filter { $0.subject == subject && $0.writer != WriterLoad.none.description }
             let missed = own.filter { marker($0, points) == "*" }.map(\.writer)
             out += "\(subject): within ±\(tolerance) of the kernel at \(own.count - missed.count) of \(own.count) loads"
-            out += missed.isEmpty ? "\n" : " (missed: \(missed.joined(separator: ", ")); Spec/00-the-problem.md explains why)\n"
+            out += missed.isEmpty ? "\n" : " (missed: \(missed.joined(separator: ", ")); Spec/09-appendix-patch-map.md, \"The model under load\", explains why)\n"
         }
         return out
     }
