@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Literate
 
-/// Issue 14: generated files are written then renamed into place, without a sync, and only when
-/// their bytes change.
+/// Issue 14: generated files are created in place when new, replaced by a rename when changed,
+/// never synced, and left alone when their bytes are the same.
 @Suite struct OutputWriterTests {
     func folder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("output-writer-\(UUID().uuidString)")
@@ -40,6 +40,21 @@ import Testing
         #expect(try OutputWriter.write("short\n", to: url))
         #expect(try String(contentsOf: url, encoding: .utf8) == "short\n")
         #expect(names(root) == ["Model.swift"])
+    }
+
+    /// A reader that opened the old file keeps reading the old text whole: the new one is renamed
+    /// over it, not written into it.
+    @Test func aReaderOfTheOldFileNeverSeesHalfOfTheNew() throws {
+        let root = folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = root.appendingPathComponent("Model.swift")
+        let old = String(repeating: "old line\n", count: 1000)
+        try OutputWriter.write(old, to: url)
+        let reader = try FileHandle(forReadingFrom: url)
+        defer { try? reader.close() }
+        #expect(try OutputWriter.write("new\n", to: url))
+        #expect(String(decoding: try reader.readToEnd() ?? Data(), as: UTF8.self) == old)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "new\n")
     }
 
     @Test func aFolderThatCannotHoldTheFileIsOneErrorNamingIt() throws {

@@ -27,7 +27,8 @@ enum TangleProcessBench {
         var name: String
         var executable: String
         var arguments: [String]
-        /// Emptied before each run, outside the timing, so every run writes all its files.
+        /// Where the tool writes; each run gets its own empty folder beside it, so every run
+        /// writes all its files.
         var outputFolder: URL?
     }
 
@@ -43,8 +44,13 @@ enum TangleProcessBench {
             for round in 0..<repeats {
                 // Alternate: each round starts one tool later, so no tool always runs first.
                 for offset in 0..<tools.count {
-                    let tool = tools[(round + offset) % tools.count]
-                    if let folder = tool.outputFolder { try? FileManager.default.removeItem(at: folder) }
+                    var tool = tools[(round + offset) % tools.count]
+                    if let folder = tool.outputFolder {
+                        // A fresh folder per run, as a clean build has, and no deletion between
+                        // runs (ext4 searches longer for a free inode after many were deleted).
+                        let fresh = folder.appendingPathExtension(String(round))
+                        tool.arguments = tool.arguments.map { $0 == folder.path ? fresh.path : $0 }
+                    }
                     samples[tool.name, default: []].append(try time(tool))
                 }
             }
@@ -63,7 +69,9 @@ enum TangleProcessBench {
         let spec = (try? SyntheticSpec.markdownFiles(root)) ?? []
         let noweb = (try? SyntheticSpec.nowebFiles(root)) ?? []
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let tangle = own.deletingLastPathComponent().appendingPathComponent("tangle").path
+        // `swift build` names the tool `tangle`; the plugin's own build of it is `tangle-tool`.
+        let tangle = ["tangle", "tangle-tool"].map { own.deletingLastPathComponent().appendingPathComponent($0).path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? ""
         var tools: [Tool] = []
         var missing: [String] = []
         if FileManager.default.isExecutableFile(atPath: tangle) {
