@@ -38,16 +38,14 @@ enum FaultBench {
         let all = [baseline] + entries.filter { $0.name != baseline.name }
         var samples = Array(repeating: [Sample](), count: all.count)
         for round in 0..<repeats {
-            for offset in 0..<all.count {
-                let index = (round + offset) % all.count
+            for index in Rounds.rotated(Array(all.indices), by: round) {
                 samples[index].append(try sample(all[index], rounds: rounds))
             }
         }
         return all.indices.map { index in
             let ratios = zip(samples[index], samples[0]).map { $0.nanosecondsPerFault / $1.nanosecondsPerFault }.sorted()
-            let times = samples[index].map(\.nanosecondsPerFault).sorted()
-            return Row(variant: all[index].name, nanosecondsPerFault: times[times.count / 2],
-                       vmaLockShare: samples[index].last?.vmaLockShare ?? 0, ratioToBaseline: ratios[ratios.count / 2],
+            return Row(variant: all[index].name, nanosecondsPerFault: Rounds.median(samples[index].map(\.nanosecondsPerFault)),
+                       vmaLockShare: samples[index].last?.vmaLockShare ?? 0, ratioToBaseline: Rounds.median(ratios),
                        lowestRatio: ratios.first ?? 1, highestRatio: ratios.last ?? 1)
         }
     }

@@ -56,14 +56,13 @@ enum KernelBench {
         let before = VMStat.vmaLockCounters()
         var kernelDelta: [String: Int] = [:]
         for round in 0..<rounds {
-            for offset in subjects.indices {
-                let subject = subjects[(round + offset) % subjects.count]
+            for subject in Rounds.rotated(subjects, by: round) {
                 let counters = subject.name == kernel ? VMStat.vmaLockCounters() : nil
-                for load in rotated(allLoads, by: round) {
+                for load in Rounds.rotated(allLoads, by: round) {
                     let result = try subject.run(WorkloadShape(writer: load, seconds: seconds))
                     samples[subject.name, default: [:]][load, default: []].append(result)
                 }
-                for count in rotated(threads, by: round) {
+                for count in Rounds.rotated(threads, by: round) {
                     let result = try subject.run(WorkloadShape(faultThreads: count, writer: .none, seconds: seconds))
                     scalingSamples[subject.name, default: [:]][count, default: []].append(result.faultsPerSecond)
                 }
@@ -78,8 +77,8 @@ enum KernelBench {
         let scaling = subjects.flatMap { subject in
             threads.map { count in
                 let own = scalingSamples[subject.name]![count]!, single = scalingSamples[subject.name]![threads.min()!]!
-                return Scaling(subject: subject.name, threads: count, faultsPerSecond: median(own),
-                               speedUp: median(zip(own, single).map { $0 / $1 }))
+                return Scaling(subject: subject.name, threads: count, faultsPerSecond: Rounds.median(own),
+                               speedUp: Rounds.median(zip(own, single).map { $0 / $1 }))
             }
         }
         return Figures(seconds: seconds, rounds: rounds, points: points, scaling: scaling, vmaLockCounters: before == nil ? nil : kernelDelta)
@@ -88,18 +87,11 @@ enum KernelBench {
     static func point(_ subject: String, _ load: WriterLoad, _ results: [WorkloadResult], baseline: [WorkloadResult]) -> Point {
         let ratios = zip(results, baseline).map { $0.faultsPerSecond / $1.faultsPerSecond }.sorted()
         let middle = results.sorted { $0.faultsPerSecond < $1.faultsPerSecond }[results.count / 2]
-        return Point(subject: subject, writer: load.description, ratio: median(ratios), lowestRatio: ratios.first!, highestRatio: ratios.last!,
-                     faultsPerSecond: middle.faultsPerSecond, writerOpsPerSecond: median(results.map(\.writerOpsPerSecond)),
+        return Point(subject: subject, writer: load.description, ratio: Rounds.median(ratios), lowestRatio: ratios.first!, highestRatio: ratios.last!,
+                     faultsPerSecond: middle.faultsPerSecond, writerOpsPerSecond: Rounds.median(results.map(\.writerOpsPerSecond)),
                      p50Nanoseconds: middle.p50Nanoseconds, p99Nanoseconds: middle.p99Nanoseconds, fallbacks: middle.fallbacks)
     }
 
-    static func rotated<T>(_ items: [T], by count: Int) -> [T] {
-        guard !items.isEmpty else { return items }
-        let start = count % items.count
-        return Array(items[start...] + items[..<start])
-    }
-
-    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
 
 /// The kernel's per-VMA lock statistics (`CONFIG_PER_VMA_LOCK_STATS`), when it has them.

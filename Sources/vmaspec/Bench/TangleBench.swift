@@ -63,7 +63,7 @@ enum TangleBench {
             try body()
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        return samples.sorted()[samples.count / 2]
+        return Rounds.median(samples)
     }
 
     static func report(_ rows: [Row]) -> String {

@@ -42,9 +42,7 @@ enum TangleProcessBench {
             missing.formUnion(absent)
             var samples: [String: [Double]] = [:]
             for round in 0..<repeats {
-                // Alternate: each round starts one tool later, so no tool always runs first.
-                for offset in 0..<tools.count {
-                    var tool = tools[(round + offset) % tools.count]
+                for var tool in Rounds.rotated(tools, by: round) {
                     if let folder = tool.outputFolder {
                         // A fresh folder per run, as a clean build has, and no deletion between
                         // runs (ext4 searches longer for a free inode after many were deleted).
@@ -54,7 +52,7 @@ enum TangleProcessBench {
                     samples[tool.name, default: []].append(try time(tool))
                 }
             }
-            let medians = samples.mapValues { $0.sorted()[$0.count / 2] * 1000 }
+            let medians = samples.mapValues { Rounds.median($0) * 1000 }
             var ratios: [String: Double] = [:]
             if let tangle = medians["tangle"] {
                 for (name, value) in medians where name != "tangle" && name != "start-up" { ratios[name] = tangle / value }
