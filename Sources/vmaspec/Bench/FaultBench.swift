@@ -1,10 +1,21 @@
 import Foundation
+import Sched
 
 /// The uncontended fault path, one thread: each variant against the `mmap_lock`-only build
 /// (`rfc-nopvl`), interleaved: every round measures each variant once, starting one variant later
 /// each round, and a variant's ratio is the median of its per-round ratios to the baseline's
 /// sample of the same round (drift in the machine then cancels). Goal (issue 14): `rfc` ≤ 1.2×.
+/// The model's own oracles are off (`withModelOraclesOff`) except in the one extra row that
+/// measures the first variant with them on, so what they cost is shown in the same run.
 enum FaultBench {
+    /// A variant and whether its oracles run.
+    struct Subject {
+        var entry: VariantEntry
+        var oracles = false
+
+        var label: String { oracles ? "\(entry.name)+oracles" : entry.name }
+    }
+
     struct Row: Encodable {
         var variant: String
         var nanosecondsPerFault: Double
@@ -21,7 +32,11 @@ enum FaultBench {
     }
 
     /// Read faults over the pages of a populated VMA, `rounds` times.
-    static func sample(_ entry: VariantEntry, pages: Int = 64, rounds: Int) throws -> Sample {
+    static func sample(_ subject: Subject, rounds: Int) throws -> Sample {
+        subject.oracles ? try measure(subject.entry, rounds: rounds) : try withModelOraclesOff { try measure(subject.entry, rounds: rounds) }
+    }
+
+    static func measure(_ entry: VariantEntry, pages: Int = 64, rounds: Int) throws -> Sample {
         let model = entry.makeModel()
         let start = try model.mmap(UInt64(pages) * 4096, true)
         for page in 0..<pages { try model.store(1, start + UInt64(page) * 4096) }
@@ -35,7 +50,8 @@ enum FaultBench {
     }
 
     static func run(_ entries: [VariantEntry], baseline: VariantEntry, rounds: Int, repeats: Int) throws -> [Row] {
-        let all = [baseline] + entries.filter { $0.name != baseline.name }
+        let variants = [baseline] + entries.filter { $0.name != baseline.name }
+        let all = variants.map { Subject(entry: $0) } + variants.dropFirst().prefix(1).map { Subject(entry: $0, oracles: true) }
         var samples = Array(repeating: [Sample](), count: all.count)
         for round in 0..<repeats {
             for index in Rounds.rotated(Array(all.indices), by: round) {
@@ -44,7 +60,7 @@ enum FaultBench {
         }
         return all.indices.map { index in
             let ratios = zip(samples[index], samples[0]).map { $0.nanosecondsPerFault / $1.nanosecondsPerFault }.sorted()
-            return Row(variant: all[index].name, nanosecondsPerFault: Rounds.median(samples[index].map(\.nanosecondsPerFault)),
+            return Row(variant: all[index].label, nanosecondsPerFault: Rounds.median(samples[index].map(\.nanosecondsPerFault)),
                        vmaLockShare: samples[index].last?.vmaLockShare ?? 0, ratioToBaseline: Rounds.median(ratios),
                        lowestRatio: ratios.first ?? 1, highestRatio: ratios.last ?? 1)
         }
