@@ -5,7 +5,8 @@ import Synchronization
 ///
 /// Readers share, a writer excludes everyone. While anyone waits, `down_read_trylock` and
 /// `down_write_trylock` fail and new readers queue, as with the kernel's `RWSEM_FLAG_WAITERS`.
-/// Normal runs use an atomic count with a mutex/condvar slow path. Under the explorer each
+/// Normal runs use an atomic count, spin a while when it is taken, then sleep on a mutex/condvar
+/// slow path (`spinBeforeSleeping` says why). Under the explorer each
 /// operation is a scheduling point, waiters queue in FIFO order and releases hand the lock to
 /// the head of the queue (a writer, or every waiting reader), as `rwsem_mark_wake` does.
 ///
@@ -67,6 +68,7 @@ public final class RWSemaphore: @unchecked Sendable {
     public func down_read(file: StaticString = #filePath, line: UInt = #line) {
         if let model = currentModel() { return modelDownRead(model, file: file, line: line) }
         if tryRead(respectingWaiters: true) { return }
+        if spinBeforeSleeping(until: { self.count.load(ordering: .relaxed) & Self.writer == 0 }, { self.tryRead(respectingWaiters: true) }) { return }
         slowPath { self.tryRead(respectingWaiters: false) }
     }
 
@@ -92,6 +94,7 @@ public final class RWSemaphore: @unchecked Sendable {
     public func down_write(file: StaticString = #filePath, line: UInt = #line) {
         if let model = currentModel() { return modelDownWrite(model, file: file, line: line) }
         if tryWrite(respectingWaiters: true) { return }
+        if spinBeforeSleeping(until: { self.count.load(ordering: .relaxed) == 0 }, { self.tryWrite(respectingWaiters: true) }) { return }
         slowPath { self.tryWrite(respectingWaiters: false) }
     }
 
@@ -145,6 +148,34 @@ public final class RWSemaphore: @unchecked Sendable {
         else { return false }
         owner.store(pthread_self(), ordering: .relaxed)
         return true
+    }
+
+    /// How long a normal-run waiter spins before it sleeps: the kernel's cap when readers own an
+    /// rwsem (`rwsem_rspin_threshold`, 25 µs).
+    static let spinNanoseconds = 25_000
+
+    /// Spins, re-reading the count until `free` says the lock looks free and then trying `attempt`,
+    /// for at most `spinNanoseconds`; false if it must sleep.
+    ///
+    /// The kernel's rwsem spins before it sleeps while the owner runs (`rwsem_optimistic_spin`,
+    /// [idx:178591577], [idx:69403956737]), and a spinlock's waiter always spins; the model's
+    /// `page_table_lock` stands for the PTE spinlock. Sleeping at once costs a futex wake-up, tens
+    /// of microseconds, for a hold of well under one. Waiters queued to sleep keep their turn:
+    /// `attempt` respects them, as the kernel's spinners yield to a hand-off.
+    private func spinBeforeSleeping(until free: () -> Bool, _ attempt: () -> Bool) -> Bool {
+        let deadline = Self.monotonicNanoseconds() + Self.spinNanoseconds
+        var round = 0
+        while true {
+            if free() && attempt() { return true }
+            round += 1
+            if round & 63 == 0 && Self.monotonicNanoseconds() >= deadline { return false }
+        }
+    }
+
+    static func monotonicNanoseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000_000_000 + now.tv_nsec
     }
 
     /// Sleeps until `attempt` succeeds; releasers broadcast under the same mutex, so no wakeup is lost.
