@@ -6,11 +6,14 @@ public struct Book: Sendable {
     public var mutation: [MutationTable]
     /// The history line with what the explorer found on each step (`vmaspec check` runs it).
     public var history: HistoryPage?
+    /// The last `vmaspec bench --kernel` figures kept with the spec, drawn as charts.
+    public var kernelFigures: KernelFigures?
 
-    public init(project: Project, mutation: [MutationTable] = [], history: HistoryPage? = nil) {
+    public init(project: Project, mutation: [MutationTable] = [], history: HistoryPage? = nil, kernelFigures: KernelFigures? = nil) {
         self.project = project
         self.mutation = mutation
         self.history = history
+        self.kernelFigures = kernelFigures
     }
 
     /// The variants a reader can switch between: the base, then each review point.
@@ -37,6 +40,7 @@ public struct Book: Sendable {
         }
         for table in mutation { pages.append(("mutation/\(table.variant).html", mutationPage(table))) }
         if let history { pages.append(("history.html", historyPage(history))) }
+        if let kernelFigures { pages.append((Self.kernelFiguresPath, kernelFiguresPage(kernelFigures))) }
         return pages
     }
 
@@ -74,6 +78,9 @@ public struct Book: Sendable {
         body += "</table>\n"
         if history != nil {
             body += "<h2>The series' history</h2>\n<p><a href=\"history.html\">Every step from the RFC to the fixes after Linux 6.4</a>, with the bugs the explorer finds on each.</p>\n"
+        }
+        if kernelFigures != nil {
+            body += "<h2>Benchmarks</h2>\n<p><a href=\"\(Self.kernelFiguresPath)\">The model under load, beside the kernel</a>: how much fault throughput a writer costs this machine's kernel and each model, and how faults scale with threads.</p>\n"
         }
         if !mutation.isEmpty {
             body += "<h2>Mutation testing</h2>\n<p>Every protection of each variant taken away in turn, and the scenario that notices.</p>\n<ul>\n"
@@ -139,5 +146,8 @@ public struct Book: Sendable {
     .badge { font-family: system-ui, sans-serif; font-size: 13px; color: #666; }
     tr.equivalent td { color: #666; }
     tr.problem td { background: #fbe3df; }
+    td.missed { background: #fbe3df; }
+    svg.chart { display: block; width: 100%; max-width: 680px; margin: 1.5rem 0; font: 12px system-ui, sans-serif; }
+    svg.chart .chart-title { font-size: 14px; font-weight: 600; }
     """
 }

@@ -52,7 +52,8 @@ struct Check: ParsableCommand {
         let history = HistoryRows.make(project, checks: checked)
         let pages = try reportingBadInput {
             try Book(project: project, mutation: MutationResults.tables(project, scratch: scratch),
-                     history: history.isEmpty ? nil : HistoryRows.page(history, checks: checked)).pages()
+                     history: history.isEmpty ? nil : HistoryRows.page(history, checks: checked),
+                     kernelFigures: try KernelFigures.load(project: project.root)).pages()
         }
 
         _ = try OutputWriter.writeAll(pages, under: siteFolder)

@@ -15,7 +15,9 @@ struct Weave: ParsableCommand {
     func run() throws {
         let project = try reportingBadInput { try spec.project() }
         let tables = MutationResults.tables(project, scratch: MutantBuild.defaultScratch(root: spec.rootURL))
-        let files = try reportingBadInput { try Book(project: project, mutation: tables).pages() }
+        let files = try reportingBadInput {
+            try Book(project: project, mutation: tables, kernelFigures: try KernelFigures.load(project: project.root)).pages()
+        }
         let changed = try OutputWriter.writeAll(files, under: try ArgumentChecks.outputFolder(out, "--out"))
         print("wove \(files.count) pages into \(out) (\(changed.count) changed); open \(out)/index.html")
     }

@@ -61,6 +61,17 @@ import Testing
         #expect(Harness.read(file) == "a file\n")
     }
 
+    /// The book draws `Benchmarks/kernel-figures.json`; a broken one stops weave before it writes.
+    @Test func brokenKernelFiguresStopWeave() throws {
+        let root = try Harness.folder(["Spec/01-a.md": "# A\n\n```swift\nfunc a() {}\n```\n",
+                                       "Benchmarks/kernel-figures.json": "{\"kernel\": {\"seconds\": 0.5}}\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("site")
+        try expectBadInput(["weave", "--root", root.path, "--out", out.path],
+                           "Benchmarks/kernel-figures.json:1: error: not the JSON of `vmaspec bench --kernel --json`: kernel.rounds is missing")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+
     @Test func benchJSONIntoAFolder() throws {
         try expectBadInput(["bench", "--root", Harness.packageRoot.path, "--suite", "fault", "--json", "/tmp"],
                            "<command line>:1: error: '--json /tmp' is a folder, not a file")

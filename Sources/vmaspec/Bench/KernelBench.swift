@@ -1,51 +1,25 @@
 import Foundation
+import Literate
+import Sched
 
 /// The kernel beside the model (issue 14): one fault thread writing fresh pages while one writer
 /// thread maps, write-protects and unmaps other VMAs at each rate of a sweep. Each subject (this
 /// machine's kernel, then each variant's model) reports its throughput with the writer over its
 /// throughput with no writer thread, measured in the same round; rounds rotate the order of
 /// subjects and loads, and the median round is reported. Then fault-thread scaling, no writer.
-/// Goal: each model's ratio within ±0.15 of the kernel's at every rate.
+/// Goal: each model's ratio within ±0.15 of the kernel's at every rate. The models run with
+/// their own oracles off, which the kernel does not have.
 enum KernelBench {
-    static let kernel = "kernel"
-    static let tolerance = 0.15
-
-    struct Point: Encodable {
-        var subject: String
-        var writer: String
-        /// Throughput with this writer load over throughput with none, median of the rounds.
-        var ratio: Double
-        var lowestRatio: Double
-        var highestRatio: Double
-        var faultsPerSecond: Double
-        var writerOpsPerSecond: Double
-        var p50Nanoseconds: UInt64
-        var p99Nanoseconds: UInt64
-        /// Model faults that fell back to `mmap_lock` (kernel: nil).
-        var fallbacks: Int?
-    }
-
-    struct Scaling: Encodable {
-        var subject: String
-        var threads: Int
-        var faultsPerSecond: Double
-        /// Over the fewest threads' throughput in the same round, median of the rounds.
-        var speedUp: Double
-    }
-
-    struct Figures: Encodable {
-        var seconds: Double
-        var rounds: Int
-        var points: [Point]
-        var scaling: [Scaling]
-        /// `/proc/vmstat` `vma_lock_*` deltas over the kernel runs; nil when the kernel has none.
-        var vmaLockCounters: [String: Int]?
-    }
+    static let kernel = KernelFigures.kernel
+    static let tolerance = KernelFigures.tolerance
+    typealias Figures = KernelFigures
+    typealias Point = KernelFigures.Point
+    typealias Scaling = KernelFigures.Scaling
 
     typealias Subject = (name: String, run: (WorkloadShape) throws -> WorkloadResult)
 
     static func subjects(_ entries: [VariantEntry]) -> [Subject] {
-        [(kernel, { try KernelWorkloadRun.run($0) })] + entries.map { entry in (entry.name, { try ModelWorkloadRun.run(entry, $0) }) }
+        [(kernel, { try KernelWorkloadRun.run($0) })] + entries.map { entry in (entry.name, { shape in try withModelOraclesOff { try ModelWorkloadRun.run(entry, shape) } }) }
     }
 
     static func run(_ entries: [VariantEntry], loads: [WriterLoad], threads: [Int], seconds: Double, rounds: Int) throws -> Figures {
@@ -81,7 +55,8 @@ enum KernelBench {
                                speedUp: Rounds.median(zip(own, single).map { $0 / $1 }))
             }
         }
-        return Figures(seconds: seconds, rounds: rounds, points: points, scaling: scaling, vmaLockCounters: before == nil ? nil : kernelDelta)
+        return Figures(seconds: seconds, rounds: rounds, points: points, scaling: scaling, vmaLockCounters: before == nil ? nil : kernelDelta,
+                       machine: machineDescription())
     }
 
     static func point(_ subject: String, _ load: WriterLoad, _ results: [WorkloadResult], baseline: [WorkloadResult]) -> Point {
@@ -92,6 +67,17 @@ enum KernelBench {
                      p50Nanoseconds: middle.p50Nanoseconds, p99Nanoseconds: middle.p99Nanoseconds, fallbacks: middle.fallbacks)
     }
 
+}
+
+/// Cores, kernel release and today's date: what a reader of the figures needs to weigh them.
+func machineDescription() -> String {
+    var name = utsname()
+    uname(&name)
+    let release = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withFullDate]
+    let date = formatter.string(from: Date())
+    return "\(ProcessInfo.processInfo.activeProcessorCount) cores, Linux \(release), \(date)"
 }
 
 /// The kernel's per-VMA lock statistics (`CONFIG_PER_VMA_LOCK_STATS`), when it has them.

@@ -1,11 +1,12 @@
 import Foundation
+import Literate
 
 /// The tables of `bench --kernel`: the sweep (with/without-writer ratio per writer load, kernel
 /// first, each model's distance from it), the absolute figures behind it, and thread scaling.
 extension KernelBench {
     static func report(_ figures: Figures) -> String {
-        let subjects = orderedSubjects(figures.points)
-        let loads = orderedLoads(figures.points)
+        let subjects = figures.subjects
+        let loads = figures.loads
         var out = "the kernel beside the model: 1 thread writing fresh pages, 1 writer thread mapping, protecting and unmapping other VMAs\n"
         out += "(throughput with the writer over without, same round; median of \(figures.rounds) rounds of \(String(format: "%g", figures.seconds)) s; "
             + "spin = a writer thread that only spins)\n"
@@ -14,7 +15,7 @@ extension KernelBench {
             out += pad(load, 9)
             for subject in subjects {
                 guard let point = figures.points.first(where: { $0.subject == subject && $0.writer == load }) else { out += pad("-", 16); continue }
-                out += pad(String(format: "%.2f", point.ratio) + marker(point, figures.points), 16)
+                out += pad(String(format: "%.2f", point.ratio) + (figures.missesKernel(point) ? "*" : ""), 16)
             }
             out += "\n"
         }
@@ -27,7 +28,7 @@ extension KernelBench {
         out += "\n"
         out += absoluteTable(figures, subjects: subjects, loads: loads)
         out += scalingTable(figures.scaling, subjects: subjects)
-        out += verdicts(figures.points, subjects: subjects)
+        out += verdicts(figures)
         if let counters = figures.vmaLockCounters {
             out += "kernel /proc/vmstat over its runs: " + counters.sorted { $0.key < $1.key }.map { "\($0.key) +\($0.value)" }.joined(separator: ", ") + "\n"
         } else {
@@ -68,29 +69,15 @@ extension KernelBench {
     }
 
     /// Per model, the loads where its ratio is within the tolerance of the kernel's.
-    static func verdicts(_ points: [Point], subjects: [String]) -> String {
+    static func verdicts(_ figures: Figures) -> String {
         var out = ""
-        for subject in subjects where subject != kernel {
-            let own = points.filter { $0.subject == subject && $0.writer != WriterLoad.none.description }
-            let missed = own.filter { marker($0, points) == "*" }.map(\.writer)
+        for subject in figures.subjects where subject != kernel {
+            let own = figures.points.filter { $0.subject == subject && $0.writer != WriterLoad.none.description }
+            let missed = own.filter(figures.missesKernel).map(\.writer)
             out += "\(subject): within ±\(tolerance) of the kernel at \(own.count - missed.count) of \(own.count) loads"
             out += missed.isEmpty ? "\n" : " (missed: \(missed.joined(separator: ", ")); Spec/09-appendix-patch-map.md, \"The model under load\", explains why)\n"
         }
         return out
-    }
-
-    static func marker(_ point: Point, _ points: [Point]) -> String {
-        guard point.subject != kernel,
-              let kernelPoint = points.first(where: { $0.subject == kernel && $0.writer == point.writer }) else { return "" }
-        return abs(point.ratio - kernelPoint.ratio) > tolerance ? "*" : ""
-    }
-
-    static func orderedSubjects(_ points: [Point]) -> [String] {
-        points.map(\.subject).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-    }
-
-    static func orderedLoads(_ points: [Point]) -> [String] {
-        points.map(\.writer).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
